@@ -1,0 +1,52 @@
+package dev.telec.migrate.application;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A condition that stops telec before or between steps, with a one-line message naming the file and the
+ * cause. Subtypes say which kind, so that the command line can map them to exit codes.
+ */
+public class TelecException extends RuntimeException {
+
+    private final transient Path file;
+
+    public TelecException(String message) {
+        this(null, message, null);
+    }
+
+    public TelecException(Path file, String message, Throwable cause) {
+        super(file == null ? message : file + ": " + message, cause);
+        this.file = file;
+    }
+
+    /** The file the problem is in, when there is one. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /** A manifest entry or tree that is malformed, or names a class that cannot be used. */
+    public static class ManifestException extends TelecException {
+        public ManifestException(Path file, String message) {
+            super(file, message, null);
+        }
+
+        public ManifestException(Path file, String message, Throwable cause) {
+            super(file, message, cause);
+        }
+    }
+
+    /** A state file that cannot be read, parsed or written. */
+    public static class StateException extends TelecException {
+        public StateException(Path file, String message, Throwable cause) {
+            super(file, message, cause);
+        }
+    }
+
+    /** A range that cannot be run: from after to. */
+    public static class RangeException extends TelecException {
+        public RangeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.telec.migrate.application.port.in;
+
+import dev.telec.migrate.domain.Version;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to migrate: a home, the manifest to take steps from (empty: the bundled one), an optional range
+ * and whether to only report what would happen.
+ *
+ * <pre>{@code
+ * MigrateCommand.of(home).to(Version.parse("1.2.0")).dryRun(true)
+ * }</pre>
+ *
+ * @param from empty: the version the home's state records, or 0.0.0 when it records none
+ * @param to empty: the newest version in the manifest
+ */
+public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
+                             boolean dryRun) {
+
+    public MigrateCommand {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(migrations, "migrations");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+            throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
+        }
+    }
+
+    /** Migrates {@code home} with the bundled manifest, from its recorded version to the newest. */
+    public static MigrateCommand of(Path home) {
+        return new MigrateCommand(home, Optional.empty(), Optional.empty(), Optional.empty(), false);
+    }
+
+    public MigrateCommand migrations(Path manifestDirectory) {
+        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun);
+    }
+
+    public MigrateCommand from(Version version) {
+        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun);
+    }
+
+    public MigrateCommand to(Version version) {
+        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun);
+    }
+
+    public MigrateCommand dryRun(boolean value) {
+        return new MigrateCommand(home, migrations, from, to, value);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.telec.migrate.application.port.out;
+
+import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.domain.VersionRange;
+import dev.telec.migrate.spi.Migration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated set of step entries, in (version, NNN) order. Entry names are validated when the manifest is
+ * loaded; an entry's document and class are resolved only when a run needs the step, so that a run with
+ * nothing to do reads no entry.
+ */
+public final class Manifest {
+
+    /** One entry: its id, and how to get its implementation. */
+    public interface Entry {
+        MigrationId id();
+
+        /** Where the entry comes from, for messages: a file path or classpath resource. */
+        String source();
+
+        /**
+         * The step's implementation.
+         *
+         * @throws ManifestException naming the entry when its document or class cannot be used
+         */
+        Migration resolve();
+    }
+
+    private final List<Entry> entries;
+
+    private Manifest(List<Entry> sorted) {
+        this.entries = List.copyOf(sorted);
+    }
+
+    /**
+     * A manifest of {@code entries}, in any order.
+     *
+     * @throws IllegalArgumentException when two entries share a version and number
+     */
+    public static Manifest of(List<? extends Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort((a, b) -> a.id().compareTo(b.id()));
+        Map<String, Entry> seen = new HashMap<>();
+        for (Entry e : sorted) {
+            String key = e.id().version() + "/" + String.format("%03d", e.id().number());
+            Entry previous = seen.putIfAbsent(key, e);
+            if (previous != null) {
+                throw new IllegalArgumentException("two entries with number " + String.format("%03d", e.id().number())
+                        + " in version " + e.id().version() + ": " + previous.source() + " and " + e.source());
+            }
+        }
+        return new Manifest(sorted);
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The entries with {@code from < version <= to}, in order. */
+    public List<Entry> within(VersionRange range) {
+        List<Entry> selected = new ArrayList<>();
+        for (Entry e : entries) {
+            if (range.contains(e.id().version())) selected.add(e);
+        }
+        return selected;
+    }
+
+    public Optional<Version> newest() {
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1).id().version());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.telec.migrate.application.port.out;
+
+import dev.telec.migrate.application.TelecException.ManifestException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where steps come from: the manifest shipped with the product, or a directory tree. */
+public interface Manifests {
+
+    /**
+     * Lists and validates a manifest.
+     *
+     * @param directory a manifest tree, or empty for the bundled one
+     * @throws ManifestException naming the path when the tree is malformed
+     */
+    Manifest load(Optional<Path> directory);
+}

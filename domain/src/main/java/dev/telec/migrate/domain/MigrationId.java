@@ -1,0 +1,55 @@
+package dev.telec.migrate.domain;
+
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The canonical id of a step, {@code {version}/{NNN}_{description}}, e.g. {@code 1.1.0/002_first}.
+ * Ordered by version precedence, then by number.
+ */
+public record MigrationId(Version version, int number, String description) implements Comparable<MigrationId> {
+
+    private static final Pattern STEM = Pattern.compile("(\\d{3})_([A-Za-z0-9_]+)");
+    private static final Comparator<MigrationId> ORDER =
+            Comparator.comparing(MigrationId::version).thenComparingInt(MigrationId::number);
+
+    public MigrationId {
+        if (version == null) throw new IllegalArgumentException("a migration id needs a version");
+        if (number < 0 || number > 999) throw new IllegalArgumentException("step number must be 000..999: " + number);
+        if (description == null || !description.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("step description must match [A-Za-z0-9_]+: '" + description + "'");
+        }
+    }
+
+    /**
+     * The id of entry {@code stem} ({@code NNN_description}) in version {@code version}.
+     *
+     * @throws IllegalArgumentException quoting the stem when it is not {@code NNN_description}
+     */
+    public static MigrationId of(Version version, String stem) {
+        Matcher m = STEM.matcher(stem);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a step name (NNN_description, description [A-Za-z0-9_]+): '" + stem + "'");
+        }
+        return new MigrationId(version, Integer.parseInt(m.group(1)), m.group(2));
+    }
+
+    /** Parses a canonical id; {@code 1.1.0/002_first}. */
+    public static MigrationId parse(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) throw new IllegalArgumentException("not a step id (version/NNN_description): '" + text + "'");
+        return of(Version.parse(text.substring(0, slash)), text.substring(slash + 1));
+    }
+
+    /** The canonical text: no {@code v}, no extension. */
+    @Override
+    public String toString() {
+        return version + "/" + String.format("%03d", number) + "_" + description;
+    }
+
+    @Override
+    public int compareTo(MigrationId other) {
+        return ORDER.compare(this, other);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.telec.migrate.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * What a home records about its migrations: the ids of the steps that are in effect, the version it was
+ * brought to, and the history of how. Immutable; each change returns a new state.
+ *
+ * <p>Ids are kept as written, so a state written by the reference runner ({@code 1.1.0/001_example.py})
+ * keeps its ids; such an id matches the step whose canonical id is its stem.
+ */
+public final class MigrationState {
+
+    public static final MigrationState EMPTY = new MigrationState(new TreeSet<>(), Optional.empty(), List.of());
+
+    private final SortedSet<String> applied;
+    private final Optional<Version> version;
+    private final List<HistoryEntry> history;
+    private final Set<String> canonicalApplied;
+
+    private MigrationState(SortedSet<String> applied, Optional<Version> version, List<HistoryEntry> history) {
+        this.applied = Collections.unmodifiableSortedSet(applied);
+        this.version = Objects.requireNonNull(version, "version");
+        this.history = List.copyOf(history);
+        Set<String> canonical = new HashSet<>();
+        for (String id : applied) {
+            canonical.add(stem(id));
+        }
+        this.canonicalApplied = canonical;
+    }
+
+    public static MigrationState of(Set<String> applied, Optional<Version> version, List<HistoryEntry> history) {
+        for (String id : applied) {
+            Objects.requireNonNull(id, "applied id");
+        }
+        return new MigrationState(new TreeSet<>(applied), version, history);
+    }
+
+    /** An id with a file extension ({@code 1.1.0/001_example.py}) stands for its stem. */
+    private static String stem(String id) {
+        int slash = id.lastIndexOf('/');
+        int dot = id.lastIndexOf('.');
+        return dot > slash && slash >= 0 ? id.substring(0, dot) : id;
+    }
+
+    public boolean isApplied(MigrationId id) {
+        return canonicalApplied.contains(id.toString());
+    }
+
+    /** A new state with {@code id} recorded as in effect, with a history line saying how. */
+    public MigrationState record(MigrationId id, StepOutcome outcome, Instant at) {
+        if (outcome != StepOutcome.APPLIED && outcome != StepOutcome.SKIPPED_CHECK) {
+            throw new IllegalArgumentException("only applied or check-satisfied steps are recorded, not " + outcome);
+        }
+        TreeSet<String> nextApplied = new TreeSet<>(applied);
+        nextApplied.add(id.toString());
+        List<HistoryEntry> nextHistory = new ArrayList<>(history.size() + 1);
+        nextHistory.addAll(history);
+        nextHistory.add(new HistoryEntry(id.toString(), outcome, at));
+        return new MigrationState(nextApplied, version, nextHistory);
+    }
+
+    public MigrationState withVersion(Version newVersion) {
+        return new MigrationState(new TreeSet<>(applied), Optional.of(newVersion), history);
+    }
+
+    /** Sorted ids as written. */
+    public SortedSet<String> applied() {
+        return applied;
+    }
+
+    public Optional<Version> version() {
+        return version;
+    }
+
+    public List<HistoryEntry> history() {
+        return history;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MigrationState s
+                && applied.equals(s.applied) && version.equals(s.version) && history.equals(s.history);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(applied, version, history);
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationState[applied=" + applied + ", version=" + version.map(Version::toString).orElse("none")
+                + ", history=" + history.size() + " entries]";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.telec.migrate.domain;
+
+import java.util.Locale;
+
+/** What happened to one step in a run, or what would happen in a dry-run. */
+public enum StepOutcome {
+    APPLIED,
+    SKIPPED_APPLIED,
+    SKIPPED_CHECK,
+    FAILED,
+    NOT_RUN,
+    WOULD_APPLY,
+    WOULD_SKIP_APPLIED,
+    WOULD_SKIP_CHECK;
+
+    /** The wire name used in reports and the state file: {@code skipped_check}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static StepOutcome fromWireName(String name) {
+        for (StepOutcome o : values()) {
+            if (o.wireName().equals(name)) return o;
+        }
+        throw new IllegalArgumentException("unknown step outcome: '" + name + "'");
+    }
+
+    public boolean isSkip() {
+        return this == SKIPPED_APPLIED || this == SKIPPED_CHECK || this == WOULD_SKIP_APPLIED || this == WOULD_SKIP_CHECK;
+    }
+
+    public boolean isApply() {
+        return this == APPLIED || this == WOULD_APPLY;
+    }
+}
