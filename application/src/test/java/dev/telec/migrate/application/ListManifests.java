@@ -1,0 +1,49 @@
+package dev.telec.migrate.application;
+
+import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.port.out.Manifests;
+import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.spi.Migration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** A manifest given as a list, for tests; counts how often entries are resolved. */
+final class ListManifests implements Manifests {
+
+    record Entry(MigrationId id, Supplier<Migration> factory, int[] resolutions) implements Manifest.Entry {
+        @Override
+        public String source() {
+            return "test:" + id;
+        }
+
+        @Override
+        public Migration resolve() {
+            resolutions[0]++;
+            return factory.get();
+        }
+    }
+
+    final List<Entry> entries = new ArrayList<>();
+
+    ListManifests add(MigrationId id, Migration migration) {
+        entries.add(new Entry(id, () -> migration, new int[1]));
+        return this;
+    }
+
+    ListManifests add(MigrationId id, Supplier<Migration> factory) {
+        entries.add(new Entry(id, factory, new int[1]));
+        return this;
+    }
+
+    int resolutions() {
+        return entries.stream().mapToInt(e -> e.resolutions()[0]).sum();
+    }
+
+    @Override
+    public Manifest load(Optional<Path> directory) {
+        return Manifest.of(entries);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.telec.migrate.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MigrationIdTest {
+
+    @Test
+    void canonicalTextHasNoVAndNoExtension() {
+        MigrationId id = MigrationId.of(Version.parse("v1.1.0"), "002_first");
+        assertThat(id).hasToString("1.1.0/002_first");
+        assertThat(MigrationId.parse("1.1.0/002_first")).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2_first", "0002_first", "002-first", "002_", "002_a-b", "abc_first", "002_first.yaml"})
+    void refusesBadStemsQuotingThem(String stem) {
+        assertThatThrownBy(() -> MigrationId.of(Version.parse("1.0.0"), stem))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + stem + "'");
+    }
+
+    @Test
+    void ordersByVersionPrecedenceThenNumber() {
+        MigrationId rc = MigrationId.parse("1.0.0-rc.1/009_z");
+        MigrationId release1 = MigrationId.parse("1.0.0/001_b");
+        MigrationId release2 = MigrationId.parse("1.0.0/002_a");
+        MigrationId later = MigrationId.parse("1.10.0/001_a");
+        assertThat(rc).isLessThan(release1);
+        assertThat(release1).isLessThan(release2);
+        assertThat(release2).isLessThan(later);
+    }
+}
