@@ -1,0 +1,48 @@
+package dev.telec.migrations.teleclaude;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.telec.migrate.spi.Migration;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BundledManifestTest {
+
+    @Test
+    void the_manifest_holds_the_four_teleclaude_steps_in_order() throws Exception {
+        assertThat(BundledManifest.files()).containsOnlyKeys(
+                "v1.1.0/001_rename_feature_toggle.yaml",
+                "v1.1.0/002_default_update_channel.yaml",
+                "v1.2.0/001_move_sessions.yaml",
+                "v1.2.0/002_todos_state_to_yaml.yaml");
+        assertThat(BundledManifest.entries()).extracting(e -> e.id().toString()).containsExactly(
+                "1.1.0/001_rename_feature_toggle",
+                "1.1.0/002_default_update_channel",
+                "1.2.0/001_move_sessions",
+                "1.2.0/002_todos_state_to_yaml");
+    }
+
+    @Test
+    void every_entry_names_a_public_migration_class_with_a_public_no_arg_constructor() throws Exception {
+        for (BundledManifest.Entry entry : BundledManifest.entries()) {
+            JsonNode doc = entry.document();
+            assertThat(doc.isObject()).as(entry.file() + " is a mapping").isTrue();
+            List<String> keys = new ArrayList<>();
+            doc.fieldNames().forEachRemaining(keys::add);
+            assertThat(keys).as(entry.file() + " keys").contains("class").isSubsetOf("class", "description");
+            assertThat(doc.get("class").isTextual()).as(entry.file() + " class is text").isTrue();
+
+            Class<?> type = Class.forName(entry.className());
+            assertThat(Migration.class).as(entry.file() + " implements Migration").isAssignableFrom(type);
+            assertThat(Modifier.isPublic(type.getModifiers())).as(entry.className() + " is public").isTrue();
+            assertThat(Modifier.isAbstract(type.getModifiers())).as(entry.className() + " is concrete").isFalse();
+            Constructor<?> constructor = type.getConstructor();
+            assertThat(Modifier.isPublic(constructor.getModifiers())).isTrue();
+            assertThat(constructor.newInstance()).isInstanceOf(Migration.class);
+        }
+    }
+}
