@@ -1,0 +1,44 @@
+package dev.telec.migrate.adapter.in.cli;
+
+import dev.telec.migrate.application.TelecException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** The one place that turns what went wrong into a one-line message and an exit code. */
+final class ExitCodes implements IExecutionExceptionHandler {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        boolean verbose = matched(parseResult, "--verbose");
+        String message = e instanceof TelecException
+                ? e.getMessage()
+                : "internal error: " + e.getClass().getName() + ": " + e.getMessage()
+                        + (verbose ? "" : " (rerun with --verbose for the stack trace)");
+        if (matched(parseResult, "--json")) {
+            new ReportPrinter(commandLine.getOut(), err).jsonError(message);
+        }
+        err.println("telec: " + oneLine(message));
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return FAILED;
+    }
+
+    private static boolean matched(ParseResult parseResult, String option) {
+        for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption(option)) return true;
+        }
+        return false;
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.telec.migrate.adapter.in.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Renders a report for people (one line a step, then a summary) or for programs (one JSON document). */
+final class ReportPrinter {
+
+    private static final Map<StepOutcome, String> LABELS = new EnumMap<>(Map.of(
+            StepOutcome.APPLIED, "applied",
+            StepOutcome.SKIPPED_APPLIED, "skipped (recorded)",
+            StepOutcome.SKIPPED_CHECK, "skipped (check)",
+            StepOutcome.FAILED, "FAILED",
+            StepOutcome.NOT_RUN, "not run",
+            StepOutcome.WOULD_APPLY, "would apply",
+            StepOutcome.WOULD_SKIP_APPLIED, "would skip (recorded)",
+            StepOutcome.WOULD_SKIP_CHECK, "would skip (check)"));
+    private static final int LABEL_WIDTH = LABELS.values().stream().mapToInt(String::length).max().orElse(0);
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    ReportPrinter(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    void human(MigrationReport report, Path home, boolean quiet) {
+        if (!quiet) {
+            if (report.steps().isEmpty()) {
+                out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
+            } else {
+                out.println(home + ": " + report.from() + " -> " + report.to()
+                        + (report.dryRun() ? " (dry run: nothing is changed)" : ""));
+                for (StepResult step : report.steps()) {
+                    out.println("  " + pad(LABELS.get(step.outcome())) + "  " + step.id()
+                            + step.error().map(e -> ": " + e).orElse(""));
+                }
+                out.println(summary(report));
+            }
+        }
+        report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
+    }
+
+    private static String summary(MigrationReport report) {
+        Map<StepOutcome, Integer> counts = new EnumMap<>(StepOutcome.class);
+        report.steps().forEach(s -> counts.merge(s.outcome(), 1, Integer::sum));
+        StringBuilder line = new StringBuilder(report.dryRun() ? "dry run: " : "");
+        String separator = "";
+        for (Map.Entry<StepOutcome, Integer> c : counts.entrySet()) {
+            line.append(separator).append(c.getValue()).append(' ').append(LABELS.get(c.getKey()));
+            separator = ", ";
+        }
+        return line.toString();
+    }
+
+    private static String pad(String label) {
+        return label + " ".repeat(LABEL_WIDTH - label.length());
+    }
+
+    void json(MigrationReport report) {
+        write(g -> {
+            g.writeStringField("from", report.from().toString());
+            g.writeStringField("to", report.to().toString());
+            g.writeBooleanField("dryRun", report.dryRun());
+            g.writeArrayFieldStart("steps");
+            for (StepResult step : report.steps()) {
+                g.writeStartObject();
+                g.writeStringField("id", step.id().toString());
+                g.writeStringField("outcome", step.outcome().wireName());
+                g.writeStringField("error", step.error().orElse(null));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("applied", report.applied());
+            g.writeNumberField("skipped", report.skipped());
+            g.writeStringField("error", report.error().orElse(null));
+        });
+        report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
+    }
+
+    /** The document of a run that could not start: same shape, no steps. */
+    void jsonError(String message) {
+        write(g -> {
+            g.writeNullField("from");
+            g.writeNullField("to");
+            g.writeBooleanField("dryRun", false);
+            g.writeArrayFieldStart("steps");
+            g.writeEndArray();
+            g.writeNumberField("applied", 0);
+            g.writeNumberField("skipped", 0);
+            g.writeStringField("error", ExitCodes.oneLine(message));
+        });
+    }
+
+    private interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    private void write(Body body) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+    }
+}
