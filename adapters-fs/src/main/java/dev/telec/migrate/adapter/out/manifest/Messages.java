@@ -1,0 +1,29 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** One-line descriptions of causes. */
+final class Messages {
+
+    private Messages() {}
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NotDirectoryException) return "not a directory";
+        return describe((Throwable) e);
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) return "unknown error";
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getName() : t.getClass().getName() + ": " + oneLine(message);
+    }
+}
