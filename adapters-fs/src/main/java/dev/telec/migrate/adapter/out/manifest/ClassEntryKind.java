@@ -22,7 +22,7 @@ final class ClassEntryKind implements EntryKind {
     public Migration create(EntryDocument document) {
         JsonNode value = document.fields().get(field());
         if (!value.isTextual()) {
-            throw document.error("class must be a string naming a class, got " + describe(value));
+            throw document.error("class must be a string naming a class, got " + Messages.kindOf(value));
         }
         String name = value.asText();
         if (!BINARY_NAME.matcher(name).matches()) {
@@ -68,7 +68,4 @@ final class ClassEntryKind implements EntryKind {
         }
     }
 
-    private static String describe(JsonNode value) {
-        return value.isNull() ? "nothing" : "a " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

@@ -67,8 +67,7 @@ final class EntryParser {
             throw location.error("empty document");
         }
         if (!(root instanceof ObjectNode object)) {
-            throw location.error("document must be a mapping with a class: field, got a "
-                    + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw location.error("document must be a mapping with a class: field, got " + Messages.kindOf(root));
         }
         return object;
     }

@@ -14,6 +14,13 @@ final class Messages {
         return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
+    /** "a string", "an array", "nothing": the JSON type of a value, for messages. */
+    static String kindOf(com.fasterxml.jackson.databind.JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) return "nothing";
+        String type = value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+    }
+
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file";
         if (e instanceof AccessDeniedException) return "permission denied";
