@@ -1,0 +1,113 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telec.migrate.spi.Migration;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reads an entry document and makes its step, through the {@link EntryKind} its top-level field selects. */
+final class EntryParser {
+
+    /** Fields every form accepts. */
+    private static final Set<String> COMMON_FIELDS = Set.of("description");
+
+    private final Map<String, EntryKind> kinds = new LinkedHashMap<>();
+
+    EntryParser(List<EntryKind> kinds) {
+        for (EntryKind kind : kinds) this.kinds.put(kind.field(), kind);
+    }
+
+    static EntryParser standard() {
+        return new EntryParser(List.of(new ClassEntryKind(), new OperationsEntryKind()));
+    }
+
+    Migration resolve(Location location, Content content, Format format, ClassLoader classLoader) {
+        byte[] bytes;
+        try (InputStream in = content.open()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw location.error("cannot read: " + Messages.describe(e), e);
+        }
+        ObjectNode fields = parse(location, bytes, format);
+        EntryKind kind = kindOf(location, fields);
+        JsonNode description = fields.get("description");
+        if (description != null && !description.isTextual()) {
+            throw location.error("description must be a string");
+        }
+        return kind.create(new EntryDocument(location, fields, classLoader));
+    }
+
+    private static ObjectNode parse(Location location, byte[] bytes, Format format) {
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw location.error("empty document");
+        }
+        JsonNode root;
+        try {
+            root = format.mapper().readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw location.error("malformed " + format.display() + ": " + Messages.oneLine(e.getOriginalMessage()) + where, e);
+        } catch (IOException e) {
+            throw location.error("cannot read: " + Messages.describe(e), e);
+        } catch (RuntimeException e) { // a YAML parser failure that is not reported as a JsonProcessingException
+            throw location.error("malformed " + format.display() + ": " + Messages.describe(e), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw location.error("empty document");
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw location.error("document must be a mapping with a class: field, got " + Messages.kindOf(root));
+        }
+        return object;
+    }
+
+    private EntryKind kindOf(Location location, ObjectNode fields) {
+        List<EntryKind> named = new ArrayList<>();
+        for (Iterator<String> it = fields.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            EntryKind kind = kinds.get(field);
+            if (kind != null) named.add(kind);
+        }
+        if (named.isEmpty()) {
+            rejectUnknown(location, fields, Set.of());
+            throw location.error("entry names no implementation: expected " + String.join(" or ", labels(kinds.keySet())));
+        }
+        if (named.size() > 1) {
+            List<String> both = new ArrayList<>();
+            for (EntryKind kind : named) both.add(kind.field());
+            throw location.error("entry has both " + String.join(" and ", labels(both)) + "; use one");
+        }
+        EntryKind kind = named.get(0);
+        rejectUnknown(location, fields, kind.extraFields());
+        return kind;
+    }
+
+    private void rejectUnknown(Location location, ObjectNode fields, Set<String> extra) {
+        Set<String> allowed = new TreeSet<>(kinds.keySet());
+        allowed.addAll(COMMON_FIELDS);
+        allowed.addAll(extra);
+        for (Iterator<String> it = fields.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!allowed.contains(field)) {
+                throw location.error("unknown key '" + field + "' (known keys: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    private static List<String> labels(Iterable<String> fields) {
+        List<String> labels = new ArrayList<>();
+        for (String f : fields) labels.add(f + ":");
+        return labels;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.domain.Version;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One manifest tree on some file system (a directory, a class path directory, or {@code /migrations} in a
+ * jar), and the strict walk that lists and validates its entry names without reading any entry.
+ *
+ * @param root the tree's top directory
+ * @param classLoader where its entries' classes come from
+ * @param locate names a path of the tree in messages
+ * @param content how to read an entry later; must not keep the path's file system open
+ */
+record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location> locate, Function<Path, Content> content) {
+
+    /** The directory at the top of a tree that holds jars rather than entries. */
+    static final String LIB = "lib";
+
+    List<FileEntry> walk(EntryParser parser) {
+        List<FileEntry> entries = new ArrayList<>();
+        for (Path child : list(root)) {
+            String name = nameOf(child);
+            if (Files.isDirectory(child)) {
+                if (name.equals(LIB)) continue;
+                Version version = versionOf(child, name);
+                walkVersion(child, version, parser, entries);
+            } else if (Format.ofFileName(name).isPresent()) {
+                throw locate.apply(child).error("entry file outside any version directory (entries go in v<version>/, e.g. v1.2.0/001_"
+                        + "description.yaml)");
+            }
+            // any other file at the top (README.md, .gitkeep, ...) is documentation and ignored
+        }
+        return entries;
+    }
+
+    private void walkVersion(Path directory, Version version, EntryParser parser, List<FileEntry> entries) {
+        for (Path child : list(directory)) {
+            String name = nameOf(child);
+            if (Files.isDirectory(child)) {
+                throw locate.apply(child).error("unexpected directory inside a version directory");
+            }
+            Optional<Format> format = Format.ofFileName(name);
+            if (format.isEmpty()) continue; // not an entry: documentation and the like
+            String stem = name.substring(0, name.lastIndexOf('.'));
+            MigrationId id;
+            try {
+                id = MigrationId.of(version, stem);
+            } catch (IllegalArgumentException e) {
+                throw locate.apply(child).error("not an entry name: expected NNN_description." + extensionOf(name)
+                        + " (three digits, description [A-Za-z0-9_]+)");
+            }
+            entries.add(new FileEntry(id, locate.apply(child), content.apply(child), format.get(), classLoader, parser));
+        }
+    }
+
+    private Version versionOf(Path directory, String name) {
+        if (!name.startsWith("v") || !Version.isCanonical(name.substring(1))) {
+            String hint = "";
+            String bare = name.length() > 1 && (name.startsWith("v") || name.startsWith("V")) ? name.substring(1) : name;
+            if (Version.isCanonical(bare) && !bare.contains("+")) hint = " (did you mean v" + bare + "?)";
+            throw locate.apply(directory).error("not a version directory: expected 'v' and a SemVer version, e.g. v1.2.0 or v1.0.0-rc.1"
+                    + hint);
+        }
+        if (name.contains("+")) {
+            throw locate.apply(directory).error("version directory must not carry build metadata (+...): it does not order versions");
+        }
+        return Version.parse(name.substring(1));
+    }
+
+    private List<Path> list(Path directory) {
+        List<Path> children = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            for (Path child : stream) children.add(child);
+        } catch (IOException e) {
+            throw locate.apply(directory).error("cannot list directory: " + Messages.describe(e), e);
+        }
+        children.sort(Comparator.comparing(ManifestTree::nameOf));
+        return children;
+    }
+
+    static String nameOf(Path path) {
+        Path fileName = path.getFileName();
+        String name = fileName == null ? "" : fileName.toString();
+        return name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+    }
+
+    private static String extensionOf(String name) {
+        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+}

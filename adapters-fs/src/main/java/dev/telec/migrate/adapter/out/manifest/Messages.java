@@ -1,0 +1,36 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+
+/** One-line descriptions of causes. */
+final class Messages {
+
+    private Messages() {}
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** "a string", "an array", "nothing": the JSON type of a value, for messages. */
+    static String kindOf(com.fasterxml.jackson.databind.JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) return "nothing";
+        String type = value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+    }
+
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NotDirectoryException) return "not a directory";
+        return describe((Throwable) e);
+    }
+
+    static String describe(Throwable t) {
+        if (t == null) return "unknown error";
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getName() : t.getClass().getName() + ": " + oneLine(message);
+    }
+}

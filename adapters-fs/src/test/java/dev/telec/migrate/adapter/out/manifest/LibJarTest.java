@@ -1,0 +1,84 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import static dev.telec.migrate.adapter.out.manifest.Trees.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.testing.TestJars;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LibJarTest {
+
+    private static final String STEP = """
+            package ext;
+            public class LibStep implements dev.telec.migrate.spi.Migration {
+                public boolean check(dev.telec.migrate.spi.MigrationContext c) { return true; }
+                public boolean migrate(dev.telec.migrate.spi.MigrationContext c) { return true; }
+            }
+            """;
+    private static final String NEEDY = """
+            package ext;
+            public class Needy implements dev.telec.migrate.spi.Migration {
+                private final Object helper;
+                public Needy() { helper = new Helper(); }
+                public boolean check(dev.telec.migrate.spi.MigrationContext c) { return true; }
+                public boolean migrate(dev.telec.migrate.spi.MigrationContext c) { return true; }
+            }
+            """;
+    private static final String HELPER = "package ext; public class Helper {}";
+
+    @TempDir
+    Path temp;
+
+    private static Map<String, byte[]> compile(Map<String, String> sources) {
+        return TestJars.compile(sources, List.of(TestJars.locationOf(Migration.class)));
+    }
+
+    @Test
+    void an_entry_class_loads_from_a_jar_in_lib() throws IOException {
+        Path root = temp.resolve("m");
+        TestJars.write(root.resolve("lib/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
+        write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
+
+        Manifest manifest = new FileManifests().load(Optional.of(root));
+        Migration step = manifest.entries().get(0).resolve();
+
+        assertThat(step.getClass().getName()).isEqualTo("ext.LibStep");
+        assertThat(step.getClass().getClassLoader()).isNotSameAs(FileManifests.class.getClassLoader());
+        assertThat(step).isInstanceOf(Migration.class);
+    }
+
+    @Test
+    void without_the_jar_the_class_is_not_found() throws IOException {
+        Path root = temp.resolve("m");
+        TestJars.write(temp.resolve("elsewhere/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
+        write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
+
+        Manifest manifest = new FileManifests().load(Optional.of(root));
+        assertThatThrownBy(() -> manifest.entries().get(0).resolve()).isInstanceOf(ManifestException.class)
+                .hasMessage(root.resolve("v1.0.0/001_ext.yaml") + ": class ext.LibStep not found");
+    }
+
+    @Test
+    void a_class_whose_dependency_is_missing_fails_resolve_naming_the_entry() throws IOException {
+        Path root = temp.resolve("m");
+        Map<String, byte[]> classes = new java.util.HashMap<>(compile(Map.of("ext.Needy", NEEDY, "ext.Helper", HELPER)));
+        classes.remove("ext/Helper.class");
+        TestJars.write(root.resolve("lib/steps.jar"), classes);
+        write(root, "v1.0.0/001_needy.yaml", "class: ext.Needy\n");
+
+        Manifest manifest = new FileManifests().load(Optional.of(root));
+        assertThatThrownBy(() -> manifest.entries().get(0).resolve()).isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith(root.resolve("v1.0.0/001_needy.yaml") + ": ")
+                .hasMessageContaining("java.lang.NoClassDefFoundError: ext/Helper");
+    }
+}
