@@ -1,0 +1,152 @@
+package dev.telec.migrate.adapter.out.state;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
+ * file in the target's directory ({@code .<name>.<random>.tmp}), is forced to storage, and is renamed over
+ * the target atomically; then the directory is synced where that is possible. A reader, or a crash at any
+ * point, sees the old content or the new, never a mix.
+ */
+public final class AtomicFiles {
+
+    /** The permissions of the temporary file, and so of the result, on POSIX file systems: 0600. */
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private static final String TMP_SUFFIX = ".tmp";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Replaces (or creates) {@code target} with {@code content}, owner-only (0600) on POSIX file systems.
+     * The parent directory must exist.
+     *
+     * @throws IOException when a step fails; the temporary file is then removed and {@code target} is as it
+     *     was
+     */
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, OWNER_ONLY);
+    }
+
+    /**
+     * Like {@link #write(Path, byte[])} with the given POSIX permissions for the result (ignored where the
+     * file system has no POSIX view), e.g. to keep a document's permissions.
+     */
+    public static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Objects.requireNonNull(content, "content");
+        Path dir = parentOf(target);
+        Path tmp = dir.resolve(tempName(target));
+        boolean created = false;
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    attributes(dir, permissions))) {
+                created = true;
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+        } finally {
+            if (created && !moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException | RuntimeException e) {
+                    // best effort: a leftover is removed by deleteLeftovers() before a later write
+                }
+            }
+        }
+        syncDirectory(dir);
+    }
+
+    /**
+     * Deletes temporary files that an interrupted {@link #write} into {@code target} left behind. Best effort:
+     * a file that cannot be deleted is skipped.
+     *
+     * @return how many were deleted
+     * @throws IOException when the directory cannot be listed
+     */
+    public static int deleteLeftovers(Path target) throws IOException {
+        Path dir = parentOf(target);
+        List<Path> leftovers = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (isTempFileOf(target, p)) {
+                    leftovers.add(p);
+                }
+            }
+        }
+        int deleted = 0;
+        for (Path p : leftovers) {
+            try {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+                    deleted++;
+                }
+            } catch (IOException e) {
+                // skipped; tried again by a later instance
+            }
+        }
+        return deleted;
+    }
+
+    /** True when {@code file} is a name {@link #write} uses for temporary files of {@code target}. */
+    public static boolean isTempFileOf(Path target, Path file) {
+        String name = file.getFileName().toString();
+        String prefix = "." + target.getFileName() + ".";
+        return name.startsWith(prefix) && name.endsWith(TMP_SUFFIX) && name.length() > prefix.length() + TMP_SUFFIX.length();
+    }
+
+    /**
+     * Makes a completed rename in {@code dir} durable. Where a directory cannot be opened or synced (Windows,
+     * some in-memory and network file systems) this does nothing: the rename has happened either way, and a
+     * rename lost to a crash leaves the previous content, which callers with idempotent steps tolerate.
+     */
+    static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not supported here
+        }
+    }
+
+    private static Path parentOf(Path target) {
+        Path abs = target.getParent() != null ? target : target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("not a file path: " + target);
+        }
+        return dir;
+    }
+
+    private static String tempName(Path target) {
+        return "." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + TMP_SUFFIX;
+    }
+
+    private static FileAttribute<?>[] attributes(Path dir, Set<PosixFilePermission> permissions) {
+        if (permissions != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)};
+        }
+        return new FileAttribute<?>[0];
+    }
+}

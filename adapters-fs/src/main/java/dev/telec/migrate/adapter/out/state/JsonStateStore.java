@@ -1,0 +1,336 @@
+package dev.telec.migrate.adapter.out.state;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.telec.migrate.adapter.out.state.StateDocument.NotAState;
+import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.MigrationState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The state of a home in {@code <home>/migration_state.json}:
+ *
+ * <pre>{@code
+ * {
+ *   "applied": ["1.1.0/001_rename_feature_toggle", "1.2.0/001_move_sessions"],
+ *   "version": "1.2.0",
+ *   "history": [{"id": "1.1.0/001_rename_feature_toggle", "outcome": "applied", "at": "2026-11-23T10:15:02Z"}]
+ * }
+ * }</pre>
+ *
+ * <p>{@code applied} is the only required key, so that the reference runner's files
+ * ({@code {"applied": ["1.1.0/001_example.py"]}}) read as states, and ours read as theirs. Reading is strict:
+ * anything else in the file is an error that names the file, and the file is never modified by a load.
+ * Writing is atomic and durable (see {@link AtomicFiles}); temporary files a crash left behind are removed
+ * before this instance first writes into a home.
+ */
+public final class JsonStateStore implements StateStore {
+
+    /** The state file's name in a home. */
+    public static final String FILE_NAME = "migration_state.json";
+
+    /** Larger files are refused unread. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    static final int MAX_NESTING = 32;
+
+    private static final Set<String> KEYS = Set.of("applied", "version", "history");
+    private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at");
+    private static final String NOT_A_STATE = "not a telec state: ";
+
+    private final ObjectMapper mapper;
+    private final ObjectWriter writer;
+    private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
+
+    public JsonStateStore() {
+        this.mapper = JsonMapper.builder(new JsonFactoryBuilder()
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_NESTING)
+                                .maxDocumentLength(MAX_BYTES)
+                                .build())
+                        .build())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""))
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        this.writer = mapper.writer(pretty);
+    }
+
+    @Override
+    public MigrationState load(Path home) {
+        Path file = home.resolve(FILE_NAME);
+        BasicFileAttributes homeAttributes;
+        try {
+            homeAttributes = Files.readAttributes(home, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return MigrationState.EMPTY;
+        } catch (IOException e) {
+            throw new StateException(home, "cannot read the home: " + reason(e), e);
+        }
+        if (!homeAttributes.isDirectory()) {
+            throw new StateException(home, "not a directory; a home must be a directory", null);
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return MigrationState.EMPTY;
+        } catch (IOException e) {
+            throw new StateException(file, "cannot read: " + reason(e), e);
+        }
+        if (attributes.isDirectory()) {
+            throw new StateException(file, "is a directory, not a state file", null);
+        }
+        if (!attributes.isRegularFile()) {
+            throw new StateException(file, "not a regular file", null);
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw tooLarge(file, attributes.size());
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new StateException(file, "cannot read: " + reason(e), e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(file, bytes.length);
+        }
+        return parse(file, bytes);
+    }
+
+    @Override
+    public void save(Path home, MigrationState state) {
+        Path file = home.resolve(FILE_NAME);
+        byte[] bytes = serialize(state);
+        try {
+            if (!Files.isDirectory(home)) {
+                Files.createDirectories(home);
+            }
+        } catch (FileAlreadyExistsException e) {
+            throw new StateException(home, "not a directory; a home must be a directory", e);
+        } catch (IOException e) {
+            throw new StateException(file, "cannot create the home: " + reason(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new StateException(file, "is a directory, not a state file", null);
+        }
+        Path key = home.toAbsolutePath().normalize();
+        if (!cleanedHomes.contains(key)) {
+            try {
+                AtomicFiles.deleteLeftovers(file);
+                cleanedHomes.add(key);
+            } catch (IOException e) {
+                // the home cannot be listed; the write below reports the real problem, if there is one
+            }
+        }
+        try {
+            AtomicFiles.write(file, bytes);
+        } catch (IOException e) {
+            throw new StateException(file, "cannot write: " + reason(e), e);
+        }
+    }
+
+    /** The exact bytes {@link #save} writes for {@code state}. */
+    byte[] serialize(MigrationState state) {
+        try {
+            byte[] json = writer.writeValueAsBytes(StateDocument.fromDomain(state));
+            byte[] withNewline = new byte[json.length + 1];
+            System.arraycopy(json, 0, withNewline, 0, json.length);
+            withNewline[json.length] = '\n';
+            return withNewline;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + state, e);
+        }
+    }
+
+    /** Parses the bytes of {@code file}; every failure is a one-line {@link StateException} naming it. */
+    MigrationState parse(Path file, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new StateException(file, NOT_A_STATE + "not UTF-8 text (a binary file?)", e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new StateException(file, NOT_A_STATE + "the file is empty", null);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new StateException(file, "invalid JSON" + at(e.getLocation()) + ": " + shortReason(e), e);
+        }
+        try {
+            return toDocument(tree).toDomain();
+        } catch (NotAState e) {
+            throw new StateException(file, NOT_A_STATE + e.getMessage(), null);
+        }
+    }
+
+    /** Checks the shape of the tree: which keys, and that values are of the right JSON types. */
+    private static StateDocument toDocument(JsonNode tree) throws NotAState {
+        if (!tree.isObject()) {
+            throw new NotAState("the top level must be an object, not " + kind(tree));
+        }
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new NotAState("unknown key " + StateDocument.quote(name) + " (known: applied, version, history)");
+            }
+        }
+        JsonNode applied = tree.get("applied");
+        if (applied == null) {
+            throw new NotAState("\"applied\" is missing; it must be an array of strings");
+        }
+        List<String> ids = strings(applied);
+        if (ids == null) {
+            throw new NotAState("\"applied\" must be an array of strings");
+        }
+        JsonNode version = tree.get("version");
+        if (version != null && !version.isTextual()) {
+            throw new NotAState("\"version\" must be a SemVer version string, not " + kind(version));
+        }
+        JsonNode history = tree.get("history");
+        List<StateDocument.Line> lines = null;
+        if (history != null) {
+            if (!history.isArray()) {
+                throw new NotAState("\"history\" must be an array of {\"id\", \"outcome\", \"at\"} objects, not " + kind(history));
+            }
+            lines = new ArrayList<>(history.size());
+            for (int i = 0; i < history.size(); i++) {
+                lines.add(line(history.get(i), i));
+            }
+        }
+        return new StateDocument(ids, version == null ? null : version.textValue(), lines);
+    }
+
+    private static StateDocument.Line line(JsonNode node, int i) throws NotAState {
+        String where = "\"history\"[" + i + "]";
+        if (!node.isObject()) {
+            throw new NotAState(where + " must be an object with string \"id\", \"outcome\" and \"at\", not " + kind(node));
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!LINE_KEYS.contains(name)) {
+                throw new NotAState(where + ": unknown key " + StateDocument.quote(name) + " (known: id, outcome, at)");
+            }
+        }
+        String[] values = new String[3];
+        String[] keys = {"id", "outcome", "at"};
+        for (int k = 0; k < keys.length; k++) {
+            JsonNode v = node.get(keys[k]);
+            if (v == null || !v.isTextual()) {
+                throw new NotAState(where + ": \"" + keys[k] + "\" must be a string"
+                        + (v == null ? " (it is missing)" : ", not " + kind(v)));
+            }
+            values[k] = v.textValue();
+        }
+        return new StateDocument.Line(values[0], values[1], values[2]);
+    }
+
+    /** The elements of an array of strings, or null when {@code node} is not one. */
+    private static List<String> strings(JsonNode node) {
+        if (!node.isArray()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode e : node) {
+            if (!e.isTextual()) {
+                return null;
+            }
+            out.add(e.textValue());
+        }
+        return out;
+    }
+
+    private static String kind(JsonNode node) {
+        switch (node.getNodeType()) {
+            case ARRAY: return "an array";
+            case OBJECT: return "an object";
+            case STRING: return "a string";
+            case NUMBER: return "a number";
+            case BOOLEAN: return "a boolean";
+            case NULL: return "null";
+            default: return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    private static String shortReason(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return message.length() > 200 ? message.substring(0, 197) + "..." : message;
+    }
+
+    private static StateException tooLarge(Path file, long size) {
+        return new StateException(file, "too large for a state file: " + size + " bytes (the limit is 64 MiB)", null);
+    }
+
+    /** A short, one-line cause: the OS's reason ({@code No space left on device}) when there is one. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null && !fse.getReason().isBlank()) {
+            return oneLine(fse.getReason());
+        }
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException nsf) return "no such file: " + nsf.getFile();
+        if (e instanceof FileAlreadyExistsException fae) return "already exists: " + fae.getFile();
+        if (e instanceof FileSystemException fse) return e.getClass().getSimpleName() + ": " + fse.getFile();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

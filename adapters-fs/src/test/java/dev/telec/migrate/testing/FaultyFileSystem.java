@@ -1,0 +1,739 @@
+package dev.telec.migrate.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.ProviderMismatchException;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.spi.FileSystemProvider;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A {@link FileSystem} decorator for tests that counts mutating operations, fails a chosen one, and models a
+ * crash. Wrap Jimfs (or the default file system) with {@link #wrap(FileSystem)} and use {@link #wrap(Path)}
+ * or {@link #getPath}: its paths belong to this file system, so {@code Files.*} dispatches here; they are
+ * unwrapped on the way to the delegate and results (paths, directory entries, channels) are wrapped on the
+ * way back.
+ *
+ * <h2>Counted operations</h2>
+ * Each of these is one operation ({@link Op}): opening a channel for writing ({@code newByteChannel},
+ * {@code newFileChannel}, and so {@code newOutputStream}, with WRITE or APPEND); each {@code write}
+ * ({@code truncate}, {@code transferFrom}) call on such a channel; each {@code force}; {@code move};
+ * {@code delete} (and {@code deleteIfExists}); {@code createDirectory}; plus {@code copy}, link creation and
+ * {@code setAttribute}. Reads, attribute reads and listings are not counted. {@link #arm(int)} makes the k-th
+ * counted operation after arming (counting from 1) throw {@code FileSystemException(path, null, "No space
+ * left on device")} instead of happening; the operation is counted, the fault is one-shot.
+ *
+ * <h2>Crash model</h2>
+ * Deliberately simple: <em>file data that was not forced is lost; metadata operations (create, rename,
+ * delete, mkdir) are durable as soon as they return</em>. For every file written through this file system the
+ * content as of its last successful {@code force} is remembered (a file that existed before it was first
+ * opened for writing is taken to be durable as it was; a newly created one as empty). {@link #crash()} closes
+ * every open channel and puts every such file back to its remembered content, following renames. Close does
+ * not persist. Not modelled: losing a create or rename that was not followed by a directory sync, torn
+ * (partial) writes within a force, reordering between files, memory-mapped writes (read-write mappings are
+ * refused), writes through {@link FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the
+ * k-th operation and everything after it fail, as if the process died there, until {@link #crash()}.
+ *
+ * <p>Not supported: watch services, URIs (toUri() gives the delegate's URI), asynchronous channels.
+ */
+public final class FaultyFileSystem extends FileSystem {
+
+    /** Kinds of counted operations. */
+    public enum Op {
+        /** opening a channel for writing, which may create the file */
+        OPEN_FOR_WRITE,
+        /** one write, truncate or transferFrom call on a channel */
+        WRITE,
+        FORCE,
+        MOVE,
+        DELETE,
+        CREATE_DIRECTORY,
+        COPY,
+        LINK,
+        SET_ATTRIBUTE
+    }
+
+    private final FileSystem delegate;
+    private final Provider provider = new Provider();
+
+    // all mutable state is guarded by "this"
+    private int operations;
+    private int armedAt; // 0: disarmed
+    private int armedSeen;
+    private Set<Op> armedKinds = EnumSet.allOf(Op.class);
+    private Function<Path, IOException> fault = p -> new FileSystemException(p.toString(), null, "No space left on device");
+    private boolean crashing;
+    private boolean dead;
+    /** durable content of files written since their last force, keyed by the delegate's absolute path */
+    private final Map<Path, byte[]> durable = new HashMap<>();
+    private final List<Channel> open = new ArrayList<>();
+
+    private FaultyFileSystem(FileSystem delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    }
+
+    public static FaultyFileSystem wrap(FileSystem delegate) {
+        return new FaultyFileSystem(delegate);
+    }
+
+    // ---- control ------------------------------------------------------------------------------------------
+
+    /** Counted operations so far, of every kind. */
+    public synchronized int operationCount() {
+        return operations;
+    }
+
+    /** The k-th counted operation from now (k >= 1) fails. */
+    public synchronized void arm(int k) {
+        arm(k, Op.values());
+    }
+
+    /** The k-th counted operation of one of {@code kinds} from now (k >= 1) fails. */
+    public synchronized void arm(int k, Op... kinds) {
+        if (k < 1) throw new IllegalArgumentException("k counts from 1: " + k);
+        armedAt = k;
+        armedSeen = 0;
+        armedKinds = kinds.length == 0 ? EnumSet.allOf(Op.class) : EnumSet.of(kinds[0], kinds);
+        crashing = false;
+    }
+
+    /** Like {@link #arm(int)}, but what fails is the process: that operation and every later one, until {@link #crash()}. */
+    public synchronized void crashAt(int k) {
+        arm(k);
+        crashing = true;
+    }
+
+    /** Sets the exception an armed operation throws, given the (wrapped) path it was about. */
+    public synchronized void failWith(Function<Path, IOException> fault) {
+        this.fault = Objects.requireNonNull(fault, "fault");
+    }
+
+    public synchronized void disarm() {
+        armedAt = 0;
+        armedSeen = 0;
+        crashing = false;
+    }
+
+    /**
+     * Models a power loss: closes every channel opened through this file system and restores every file
+     * written since its last force to its last forced content (see the class comment). Disarms, and makes the
+     * file system usable again after {@link #crashAt}.
+     */
+    public synchronized void crash() throws IOException {
+        for (Channel c : new ArrayList<>(open)) {
+            c.inner.close();
+        }
+        open.clear();
+        for (Map.Entry<Path, byte[]> e : durable.entrySet()) {
+            if (Files.exists(e.getKey(), LinkOption.NOFOLLOW_LINKS)) {
+                Files.write(e.getKey(), e.getValue());
+            }
+        }
+        durable.clear();
+        dead = false;
+        disarm();
+    }
+
+    /** The file system this one decorates. */
+    public FileSystem delegate() {
+        return delegate;
+    }
+
+    /** {@code path} of the delegate as a path of this file system. */
+    public Path wrap(Path path) {
+        if (path == null) return null;
+        if (path instanceof FaultyPath fp) {
+            if (fp.fs == this) return fp;
+            throw new ProviderMismatchException("a path of another FaultyFileSystem: " + path);
+        }
+        if (path.getFileSystem() != delegate) {
+            throw new ProviderMismatchException("not a path of the wrapped file system: " + path);
+        }
+        return new FaultyPath(this, path);
+    }
+
+    /** The delegate's path behind {@code path}, a path of this file system. */
+    public Path unwrap(Path path) {
+        if (path instanceof FaultyPath fp && fp.fs == this) {
+            return fp.delegate;
+        }
+        throw new ProviderMismatchException("not a path of this FaultyFileSystem: " + path);
+    }
+
+    private synchronized void count(Op op, Path path) throws IOException {
+        if (dead) {
+            throw new FileSystemException(path.toString(), null, "the process has crashed (call crash())");
+        }
+        operations++;
+        if (armedAt > 0 && armedKinds.contains(op) && ++armedSeen == armedAt) {
+            armedAt = 0;
+            if (crashing) {
+                crashing = false;
+                dead = true;
+                throw new FileSystemException(path.toString(), null, "the process has crashed (call crash())");
+            }
+            throw fault.apply(path);
+        }
+    }
+
+    private synchronized void checkAlive(Path path) throws IOException {
+        if (dead) {
+            throw new FileSystemException(path.toString(), null, "the process has crashed (call crash())");
+        }
+    }
+
+    // ---- crash-model bookkeeping (delegate paths) ---------------------------------------------------------------
+
+    private static Path key(Path delegatePath) {
+        return delegatePath.toAbsolutePath().normalize();
+    }
+
+    /** A file was opened for writing: unless already tracked, what it held before is what is durable. */
+    private synchronized void tracked(Path delegatePath, byte[] before) {
+        durable.putIfAbsent(key(delegatePath), before);
+    }
+
+    private synchronized void forced(Path delegatePath) {
+        durable.remove(key(delegatePath)); // its current content is durable
+    }
+
+    private synchronized void moved(Path source, Path target) {
+        byte[] d = durable.remove(key(source));
+        durable.remove(key(target));
+        if (d != null) {
+            durable.put(key(target), d);
+        }
+    }
+
+    private synchronized void deleted(Path delegatePath) {
+        durable.remove(key(delegatePath));
+    }
+
+    private synchronized void copied(Path target) {
+        durable.put(key(target), new byte[0]);
+    }
+
+    // ---- FileSystem -----------------------------------------------------------------------------------------
+
+    @Override
+    public FileSystemProvider provider() {
+        return provider;
+    }
+
+    @Override
+    public void close() throws IOException {
+        delegate.close();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return delegate.isOpen();
+    }
+
+    @Override
+    public boolean isReadOnly() {
+        return delegate.isReadOnly();
+    }
+
+    @Override
+    public String getSeparator() {
+        return delegate.getSeparator();
+    }
+
+    @Override
+    public Iterable<Path> getRootDirectories() {
+        List<Path> roots = new ArrayList<>();
+        for (Path r : delegate.getRootDirectories()) roots.add(wrap(r));
+        return roots;
+    }
+
+    @Override
+    public Iterable<FileStore> getFileStores() {
+        return delegate.getFileStores();
+    }
+
+    @Override
+    public Set<String> supportedFileAttributeViews() {
+        return delegate.supportedFileAttributeViews();
+    }
+
+    @Override
+    public Path getPath(String first, String... more) {
+        return wrap(delegate.getPath(first, more));
+    }
+
+    @Override
+    public PathMatcher getPathMatcher(String syntaxAndPattern) {
+        PathMatcher m = delegate.getPathMatcher(syntaxAndPattern);
+        return p -> m.matches(unwrap(p));
+    }
+
+    @Override
+    public UserPrincipalLookupService getUserPrincipalLookupService() {
+        return delegate.getUserPrincipalLookupService();
+    }
+
+    @Override
+    public WatchService newWatchService() {
+        throw new UnsupportedOperationException("FaultyFileSystem does not support watch services");
+    }
+
+    @Override
+    public String toString() {
+        return "FaultyFileSystem[" + delegate + "]";
+    }
+
+    // ---- Path ---------------------------------------------------------------------------------------------
+
+    static final class FaultyPath implements Path {
+        final FaultyFileSystem fs;
+        final Path delegate;
+
+        FaultyPath(FaultyFileSystem fs, Path delegate) {
+            this.fs = fs;
+            this.delegate = delegate;
+        }
+
+        private Path w(Path p) {
+            return p == null ? null : new FaultyPath(fs, p);
+        }
+
+        private Path u(Path p) {
+            return fs.unwrap(p);
+        }
+
+        @Override public FileSystem getFileSystem() { return fs; }
+        @Override public boolean isAbsolute() { return delegate.isAbsolute(); }
+        @Override public Path getRoot() { return w(delegate.getRoot()); }
+        @Override public Path getFileName() { return w(delegate.getFileName()); }
+        @Override public Path getParent() { return w(delegate.getParent()); }
+        @Override public int getNameCount() { return delegate.getNameCount(); }
+        @Override public Path getName(int index) { return w(delegate.getName(index)); }
+        @Override public Path subpath(int beginIndex, int endIndex) { return w(delegate.subpath(beginIndex, endIndex)); }
+
+        @Override
+        public boolean startsWith(Path other) {
+            return other instanceof FaultyPath fp && fp.fs == fs && delegate.startsWith(fp.delegate);
+        }
+
+        @Override
+        public boolean startsWith(String other) {
+            return delegate.startsWith(other);
+        }
+
+        @Override
+        public boolean endsWith(Path other) {
+            return other instanceof FaultyPath fp && fp.fs == fs && delegate.endsWith(fp.delegate);
+        }
+
+        @Override
+        public boolean endsWith(String other) {
+            return delegate.endsWith(other);
+        }
+
+        @Override public Path normalize() { return w(delegate.normalize()); }
+        @Override public Path resolve(Path other) { return w(delegate.resolve(u(other))); }
+        @Override public Path resolve(String other) { return w(delegate.resolve(other)); }
+        @Override public Path resolveSibling(Path other) { return w(delegate.resolveSibling(u(other))); }
+        @Override public Path resolveSibling(String other) { return w(delegate.resolveSibling(other)); }
+        @Override public Path relativize(Path other) { return w(delegate.relativize(u(other))); }
+        @Override public URI toUri() { return delegate.toUri(); }
+        @Override public Path toAbsolutePath() { return w(delegate.toAbsolutePath()); }
+        @Override public Path toRealPath(LinkOption... options) throws IOException { return w(delegate.toRealPath(options)); }
+
+        @Override
+        public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
+            throw new UnsupportedOperationException("FaultyFileSystem does not support watch services");
+        }
+
+        @Override
+        public int compareTo(Path other) {
+            return delegate.compareTo(u(other));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FaultyPath fp && fp.fs == fs && delegate.equals(fp.delegate);
+        }
+
+        @Override
+        public int hashCode() {
+            return delegate.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return delegate.toString();
+        }
+    }
+
+    // ---- Provider -----------------------------------------------------------------------------------------
+
+    private final class Provider extends FileSystemProvider {
+
+        private FileSystemProvider inner() {
+            return delegate.provider();
+        }
+
+        @Override
+        public String getScheme() {
+            return "faulty";
+        }
+
+        @Override
+        public FileSystem newFileSystem(URI uri, Map<String, ?> env) {
+            throw new UnsupportedOperationException("use FaultyFileSystem.wrap");
+        }
+
+        @Override
+        public FileSystem getFileSystem(URI uri) {
+            throw new UnsupportedOperationException("use FaultyFileSystem.wrap");
+        }
+
+        @Override
+        public Path getPath(URI uri) {
+            throw new UnsupportedOperationException("FaultyFileSystem does not support URIs");
+        }
+
+        private boolean writing(Set<? extends OpenOption> options) {
+            return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
+        }
+
+        private Channel open(Path path, Set<? extends OpenOption> options, boolean file, FileAttribute<?>... attrs) throws IOException {
+            Path d = unwrap(path);
+            boolean writing = writing(options);
+            if (writing) {
+                count(Op.OPEN_FOR_WRITE, path);
+                // what is durable is the content before this open (which may truncate or create the file)
+                byte[] before = Files.isRegularFile(d) ? Files.readAllBytes(d) : new byte[0];
+                SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
+                tracked(d, before);
+                return register(new Channel(path, d, ch, true));
+            }
+            checkAlive(path);
+            SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
+            return register(new Channel(path, d, ch, false));
+        }
+
+        private Channel register(Channel c) {
+            synchronized (FaultyFileSystem.this) {
+                open.add(c);
+            }
+            return c;
+        }
+
+        @Override
+        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+            return open(path, options, false, attrs);
+        }
+
+        @Override
+        public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+            return open(path, options, true, attrs);
+        }
+
+        @Override
+        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+            checkAlive(dir);
+            DirectoryStream<Path> inner = inner().newDirectoryStream(unwrap(dir), p -> filter.accept(wrap(p)));
+            return new DirectoryStream<>() {
+                @Override
+                public Iterator<Path> iterator() {
+                    Iterator<Path> it = inner.iterator();
+                    return new Iterator<>() {
+                        @Override public boolean hasNext() { return it.hasNext(); }
+                        @Override public Path next() { return wrap(it.next()); }
+                    };
+                }
+
+                @Override
+                public void close() throws IOException {
+                    inner.close();
+                }
+            };
+        }
+
+        @Override
+        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+            count(Op.CREATE_DIRECTORY, dir);
+            inner().createDirectory(unwrap(dir), attrs);
+        }
+
+        @Override
+        public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+            count(Op.LINK, link);
+            // a link's target may be relative or absolute; either way it is a path of this file system
+            inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
+        }
+
+        @Override
+        public void createLink(Path link, Path existing) throws IOException {
+            count(Op.LINK, link);
+            inner().createLink(unwrap(link), unwrap(existing));
+        }
+
+        @Override
+        public Path readSymbolicLink(Path link) throws IOException {
+            checkAlive(link);
+            return wrap(inner().readSymbolicLink(unwrap(link)));
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            count(Op.DELETE, path);
+            Path d = unwrap(path);
+            inner().delete(d);
+            deleted(d);
+        }
+
+        @Override
+        public void copy(Path source, Path target, CopyOption... options) throws IOException {
+            count(Op.COPY, target);
+            Path t = unwrap(target);
+            inner().copy(unwrap(source), t, options);
+            if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
+                copied(t);
+            }
+        }
+
+        @Override
+        public void move(Path source, Path target, CopyOption... options) throws IOException {
+            count(Op.MOVE, target);
+            Path s = unwrap(source);
+            Path t = unwrap(target);
+            inner().move(s, t, options);
+            moved(s, t);
+        }
+
+        @Override
+        public boolean isSameFile(Path path, Path path2) throws IOException {
+            return inner().isSameFile(unwrap(path), unwrap(path2));
+        }
+
+        @Override
+        public boolean isHidden(Path path) throws IOException {
+            return inner().isHidden(unwrap(path));
+        }
+
+        @Override
+        public FileStore getFileStore(Path path) throws IOException {
+            return inner().getFileStore(unwrap(path));
+        }
+
+        @Override
+        public void checkAccess(Path path, AccessMode... modes) throws IOException {
+            checkAlive(path);
+            inner().checkAccess(unwrap(path), modes);
+        }
+
+        @Override
+        public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
+            return inner().getFileAttributeView(unwrap(path), type, options);
+        }
+
+        @Override
+        public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
+            checkAlive(path);
+            return inner().readAttributes(unwrap(path), type, options);
+        }
+
+        @Override
+        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+            checkAlive(path);
+            return inner().readAttributes(unwrap(path), attributes, options);
+        }
+
+        @Override
+        public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
+            count(Op.SET_ATTRIBUTE, path);
+            inner().setAttribute(unwrap(path), attribute, value, options);
+        }
+    }
+
+    // ---- channels -----------------------------------------------------------------------------------------
+
+    /** A FileChannel over the delegate's channel (a FileChannel or any SeekableByteChannel). */
+    private final class Channel extends FileChannel {
+        final Path path; // ours, for messages
+        final Path file; // the delegate's
+        final SeekableByteChannel inner;
+        final boolean writable;
+
+        Channel(Path path, Path file, SeekableByteChannel inner, boolean writable) {
+            this.path = path;
+            this.file = file;
+            this.inner = inner;
+            this.writable = writable;
+        }
+
+        private FileChannel fileChannel() {
+            if (inner instanceof FileChannel fc) return fc;
+            throw new UnsupportedOperationException("the wrapped channel is not a FileChannel: " + inner.getClass().getName());
+        }
+
+        private void op(Op op) throws IOException {
+            count(op, path);
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            checkAlive(path);
+            return inner.read(dst);
+        }
+
+        @Override
+        public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+            checkAlive(path);
+            return fileChannel().read(dsts, offset, length);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            op(Op.WRITE);
+            return inner.write(src);
+        }
+
+        @Override
+        public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+            op(Op.WRITE);
+            return fileChannel().write(srcs, offset, length);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return inner.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            inner.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return inner.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            op(Op.WRITE);
+            inner.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            op(Op.FORCE);
+            if (inner instanceof FileChannel fc) {
+                fc.force(metaData);
+            }
+            if (writable) {
+                forced(file);
+            }
+        }
+
+        @Override
+        public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
+            checkAlive(path);
+            return fileChannel().transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
+            op(Op.WRITE);
+            return fileChannel().transferFrom(src, position, count);
+        }
+
+        @Override
+        public int read(ByteBuffer dst, long position) throws IOException {
+            checkAlive(path);
+            return fileChannel().read(dst, position);
+        }
+
+        @Override
+        public int write(ByteBuffer src, long position) throws IOException {
+            op(Op.WRITE);
+            return fileChannel().write(src, position);
+        }
+
+        @Override
+        public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            if (mode != MapMode.READ_ONLY) {
+                throw new UnsupportedOperationException("FaultyFileSystem does not model writes through mappings");
+            }
+            return fileChannel().map(mode, position, size);
+        }
+
+        @Override
+        public FileLock lock(long position, long size, boolean shared) throws IOException {
+            return new Lock(this, fileChannel().lock(position, size, shared));
+        }
+
+        @Override
+        public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            FileLock l = fileChannel().tryLock(position, size, shared);
+            return l == null ? null : new Lock(this, l);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            synchronized (FaultyFileSystem.this) {
+                open.remove(this);
+            }
+            inner.close();
+        }
+    }
+
+    private static final class Lock extends FileLock {
+        private final FileLock inner;
+
+        Lock(FileChannel channel, FileLock inner) {
+            super(channel, inner.position(), inner.size(), inner.isShared());
+            this.inner = inner;
+        }
+
+        @Override
+        public boolean isValid() {
+            return inner.isValid();
+        }
+
+        @Override
+        public void release() throws IOException {
+            inner.release();
+        }
+    }
+}
