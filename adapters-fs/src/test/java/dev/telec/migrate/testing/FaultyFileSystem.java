@@ -226,8 +226,8 @@ public final class FaultyFileSystem extends FileSystem {
         durable.putIfAbsent(key(delegatePath), before);
     }
 
-    private synchronized void forced(Path delegatePath) {
-        durable.remove(key(delegatePath)); // its current content is durable
+    private synchronized void forced(Path delegatePath) throws IOException {
+        durable.put(key(delegatePath), Files.readAllBytes(delegatePath)); // its current content is durable
     }
 
     private synchronized void moved(Path source, Path target) {
