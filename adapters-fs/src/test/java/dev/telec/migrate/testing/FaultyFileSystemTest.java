@@ -234,4 +234,14 @@ class FaultyFileSystemTest {
         assertThat(ch.isOpen()).isTrue(); // the wrapper does not know; its delegate is closed
         assertThatThrownBy(() -> ch.write(ByteBuffer.wrap(new byte[] {1}))).isInstanceOf(IOException.class);
     }
+
+    @Test
+    void readingCanBeDeniedPerFile() throws IOException {
+        Path f = fs.getPath("/f");
+        Files.writeString(f, "x");
+        fs.denyReading(f);
+        assertThatThrownBy(() -> Files.readString(f)).isInstanceOf(java.nio.file.AccessDeniedException.class);
+        assertThat(Files.exists(f)).isTrue();
+        Files.writeString(f, "y"); // writing is still allowed
+    }
 }
