@@ -36,14 +36,40 @@ public final class MigrationRunner implements MigrateUseCase {
 
     static final String CONTRACT_BROKEN = "migrate() reported success but check() is still false";
 
+    /**
+     * Told when each step that runs starts and finishes: around its first check(), migrate() and the check()
+     * after it, and before it is recorded, so that what happens in between is the step's own doing.
+     */
+    public interface StepListener {
+        StepListener NONE = new StepListener() {
+        };
+
+        default void started(MigrationId id) {
+        }
+
+        default void finished(MigrationId id) {
+        }
+    }
+
     private final Manifests manifests;
     private final StateStore stateStore;
     private final Clock clock;
+    private final StepListener listener;
 
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
+        this(manifests, stateStore, clock, StepListener.NONE);
+    }
+
+    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, StepListener listener) {
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** This runner, telling {@code other} about each step. */
+    public MigrationRunner withListener(StepListener other) {
+        return new MigrationRunner(manifests, stateStore, clock, other);
     }
 
     @Override
@@ -110,47 +136,58 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         void step(MigrationId id, Migration migration, boolean dryRun) {
+            StepOutcome outcome;
+            listener.started(id);
+            try {
+                outcome = attempt(id, migration, dryRun);
+            } finally {
+                listener.finished(id);
+            }
+            if (outcome == null) {
+                return; // failed
+            }
+            if (dryRun) {
+                add(StepResult.of(id, outcome));
+            } else if (record(id, outcome)) {
+                add(StepResult.of(id, outcome));
+            }
+        }
+
+        /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
+        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun) {
             MigrationContext context = new StepContext(home, id.toString());
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
                 fail(id, "check() threw " + describe(t), t);
-                return;
+                return null;
             }
             if (done) {
-                if (dryRun) {
-                    add(StepResult.of(id, StepOutcome.WOULD_SKIP_CHECK));
-                } else if (record(id, StepOutcome.SKIPPED_CHECK)) {
-                    add(StepResult.of(id, StepOutcome.SKIPPED_CHECK));
-                }
-                return;
+                return dryRun ? StepOutcome.WOULD_SKIP_CHECK : StepOutcome.SKIPPED_CHECK;
             }
             if (dryRun) {
-                add(StepResult.of(id, StepOutcome.WOULD_APPLY));
-                return;
+                return StepOutcome.WOULD_APPLY;
             }
             try {
                 if (!migration.migrate(context)) {
                     fail(id, "migrate() returned false", null);
-                    return;
+                    return null;
                 }
             } catch (Throwable t) {
                 fail(id, "migrate() threw " + describe(t), t);
-                return;
+                return null;
             }
             try {
                 if (!migration.check(context)) {
                     fail(id, CONTRACT_BROKEN, null);
-                    return;
+                    return null;
                 }
             } catch (Throwable t) {
                 fail(id, "check() after migrate() threw " + describe(t), t);
-                return;
+                return null;
             }
-            if (record(id, StepOutcome.APPLIED)) {
-                add(StepResult.of(id, StepOutcome.APPLIED));
-            }
+            return StepOutcome.APPLIED;
         }
 
         /** Records a step durably before the next one starts; a failure to record halts the run. */

@@ -7,14 +7,28 @@ import java.util.Optional;
 /**
  * The result of a run or dry-run: the range, one result per step in order, and the failure that halted
  * it, if any. A value the application returns and adapters render; it never prints anything itself.
+ *
+ * @param simulated true for a dry-run that ran the steps on an in-memory copy of the home (so each step's
+ *     changes are known); false for a real run and for a check-only dry-run
+ * @param notice something the reader should know about how the report was made, e.g. why a dry-run was
+ *     not simulated
  */
-public record MigrationReport(Version from, Version to, boolean dryRun, List<StepResult> steps, Optional<String> error) {
+public record MigrationReport(Version from, Version to, boolean dryRun, List<StepResult> steps, Optional<String> error,
+                              boolean simulated, Optional<String> notice) {
 
     public MigrationReport {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         steps = List.copyOf(steps);
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(notice, "notice");
+        if (simulated && !dryRun) {
+            throw new IllegalArgumentException("only a dry-run is simulated");
+        }
+    }
+
+    public MigrationReport(Version from, Version to, boolean dryRun, List<StepResult> steps, Optional<String> error) {
+        this(from, to, dryRun, steps, error, false, Optional.empty());
     }
 
     /** Steps applied, or that would be applied in a dry-run. */

@@ -1,10 +1,14 @@
 package dev.telec.migrate.domain;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One step's line in a report; {@code error} is present exactly when the outcome is {@code FAILED}. */
-public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error) {
+/**
+ * One step's line in a report; {@code error} is present exactly when the outcome is {@code FAILED}.
+ * {@code changes} are what the step changed in the home, in path order; only a simulated dry-run fills them.
+ */
+public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
 
     public StepResult {
         Objects.requireNonNull(id, "id");
@@ -13,6 +17,21 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
         if ((outcome == StepOutcome.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("a step result has an error exactly when it failed: " + outcome + " " + error);
         }
+        changes = List.copyOf(changes);
+    }
+
+    public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error) {
+        this(id, outcome, error, List.of());
+    }
+
+    /** The same result with {@code changes} instead of its own. */
+    public StepResult withChanges(List<Change> newChanges) {
+        return new StepResult(id, outcome, error, newChanges);
+    }
+
+    /** The same result with another outcome (and the same error and changes). */
+    public StepResult withOutcome(StepOutcome newOutcome) {
+        return new StepResult(id, newOutcome, error, changes);
     }
 
     public static StepResult of(MigrationId id, StepOutcome outcome) {

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.domain.MigrationReport;
@@ -7,6 +8,8 @@ import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,13 +24,14 @@ import picocli.CommandLine.TypeConversionException;
         description = {
             "Brings a home from the version it is at to the newest one by running the steps in between, "
                     + "in (version, NNN) order; steps already recorded or whose check() holds are skipped.",
-            "With --dry-run, reports what would happen and changes nothing."},
+            "With --dry-run, runs the steps on an in-memory copy of the home and reports what would happen, "
+                    + "with each step's changes; the home is not touched."},
         mixinStandardHelpOptions = true,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
-            "1:a step failed, or a state or manifest error",
+            "1:a step failed (or would fail, in a dry-run), or a state or manifest error",
             "2:usage error (unknown option, bad version)"})
 final class MigrateCli implements Callable<Integer> {
 
@@ -36,8 +40,25 @@ final class MigrateCli implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dry-run", description = "Report what would happen; call check() but never migrate(); write nothing.")
+    @Option(names = "--dry-run", description = "Simulate on an in-memory copy of the home: run the pending steps there, "
+            + "report each step's outcome and changes with diffs; write nothing. Exit 1 when a step would fail.")
     boolean dryRun;
+
+    @Option(names = "--no-diff", description = "With --dry-run: list changed paths without diffs.")
+    boolean noDiff;
+
+    @Option(names = "--show-secrets", description = "With --dry-run: do not mask values of secret keys in diffs.")
+    boolean showSecrets;
+
+    @Option(names = "--secret-words", paramLabel = "W,W", split = ",",
+            description = "With --dry-run: mask values of keys whose name contains one of these words "
+                    + "(case-insensitive; default: token,password,secret,api_key,credential).")
+    List<String> secretWords;
+
+    @Option(names = "--simulation-limit", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "With --dry-run: copy homes up to this size (bytes, or with K/M/G; default 256M); "
+                    + "a larger home gets the check-only plan.")
+    Long simulationLimit;
 
     @Option(names = "--from", paramLabel = "V", converter = VersionConverter.class,
             description = "Start after this version (default: the version the state records, else 0.0.0).")
@@ -78,7 +99,7 @@ final class MigrateCli implements Callable<Integer> {
         MigrateCommand command;
         try {
             command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun);
+                    Optional.ofNullable(to), dryRun, dryRunOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -88,6 +109,7 @@ final class MigrateCli implements Callable<Integer> {
             printer.json(report);
         } else {
             printer.human(report, command.home(), quiet);
+            // the report's error is the step that would fail; exit 1 below lets CI gate on a dry-run
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
@@ -96,6 +118,33 @@ final class MigrateCli implements Callable<Integer> {
         if (home != null) return home;
         return environment.variable(HOME_VARIABLE).map(Path::of)
                 .orElseGet(() -> environment.userHome().resolve(".teleclaude"));
+    }
+
+    DryRunOptions dryRunOptions() {
+        DryRunOptions options = DryRunOptions.DEFAULT.diffs(!noDiff).showSecrets(showSecrets);
+        if (secretWords != null) options = options.secretWords(secretWords.stream().map(String::strip).toList());
+        if (simulationLimit != null) options = options.limitBytes(simulationLimit);
+        return options;
+    }
+
+    /** {@code 1048576}, {@code 512K}, {@code 256M}, {@code 1G} (also KiB/MiB/GiB, KB/MB/GB: all binary). */
+    static final class SizeConverter implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String v = value.strip().toUpperCase(Locale.ROOT);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})\\s*([KMGT]?)(I?B)?").matcher(v);
+            if (!m.matches() || (m.group(2).isEmpty() && m.group(3) != null && !m.group(3).equals("B"))) {
+                throw new TypeConversionException("not a size: '" + value + "' (bytes, or a number with K, M or G, like 256M)");
+            }
+            int shift = "KMGT".indexOf(m.group(2).isEmpty() ? "_" : m.group(2)) + 1;
+            try {
+                long n = Long.parseLong(m.group(1));
+                if (shift > 0 && n > (Long.MAX_VALUE >> (10 * shift))) throw new NumberFormatException();
+                return n << (10 * shift);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("too large a size: '" + value + "'");
+            }
+        }
     }
 
     static final class VersionConverter implements ITypeConverter<Version> {

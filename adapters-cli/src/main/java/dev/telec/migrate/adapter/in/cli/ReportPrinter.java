@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
@@ -40,15 +41,32 @@ final class ReportPrinter {
                 out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()
-                        + (report.dryRun() ? " (dry run: nothing is changed)" : ""));
+                        + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
+                                : report.dryRun() ? " (dry run: nothing is changed)" : ""));
+                report.notice().ifPresent(n -> out.println("note: " + ExitCodes.oneLine(n)));
                 for (StepResult step : report.steps()) {
                     out.println("  " + pad(LABELS.get(step.outcome())) + "  " + step.id()
                             + step.error().map(e -> ": " + e).orElse(""));
+                    for (Change change : step.changes()) {
+                        changeLines(change);
+                    }
                 }
                 out.println(summary(report));
             }
         }
         report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
+    }
+
+    /** {@code + created path}, {@code ~ modified path}, {@code - deleted path}, {@code > moved a -> b}, then the diff. */
+    private void changeLines(Change change) {
+        String indent = " ".repeat(4);
+        switch (change.kind()) {
+            case CREATED -> out.println(indent + "+ created " + change.path());
+            case MODIFIED -> out.println(indent + "~ modified " + change.path());
+            case DELETED -> out.println(indent + "- deleted " + change.path());
+            case MOVED -> out.println(indent + "> moved " + change.path() + " -> " + change.to().orElse("?"));
+        }
+        change.diff().ifPresent(diff -> diff.lines().forEach(line -> out.println(indent + "    " + line)));
     }
 
     private static String summary(MigrationReport report) {
@@ -78,12 +96,26 @@ final class ReportPrinter {
                 g.writeStringField("id", step.id().toString());
                 g.writeStringField("outcome", step.outcome().wireName());
                 g.writeStringField("error", step.error().orElse(null));
+                if (report.simulated()) {
+                    g.writeArrayFieldStart("changes");
+                    for (Change change : step.changes()) {
+                        g.writeStartObject();
+                        g.writeStringField("path", change.path());
+                        g.writeStringField("kind", change.kind().wireName());
+                        if (change.to().isPresent()) g.writeStringField("to", change.to().get());
+                        g.writeStringField("diff", change.diff().orElse(null));
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
             g.writeNumberField("applied", report.applied());
             g.writeNumberField("skipped", report.skipped());
             g.writeStringField("error", report.error().orElse(null));
+            g.writeBooleanField("simulated", report.simulated());
+            g.writeStringField("notice", report.notice().orElse(null));
         });
         report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
     }
@@ -99,6 +131,8 @@ final class ReportPrinter {
             g.writeNumberField("applied", 0);
             g.writeNumberField("skipped", 0);
             g.writeStringField("error", ExitCodes.oneLine(message));
+            g.writeBooleanField("simulated", false);
+            g.writeNullField("notice");
         });
     }
 

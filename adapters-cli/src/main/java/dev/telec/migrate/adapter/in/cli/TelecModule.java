@@ -4,10 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
+import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.Manifests;
+import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.application.port.out.StateStore;
 import java.time.Clock;
 
@@ -36,8 +39,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock) {
-        return new MigrationRunner(manifests, stateStore, clock);
+    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, Sandbox sandbox) {
+        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock), sandbox);
+    }
+
+    @Provides
+    @Singleton
+    Sandbox sandbox() {
+        return new JimfsSandbox();
     }
 
     @Provides

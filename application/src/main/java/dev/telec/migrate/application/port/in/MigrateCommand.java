@@ -17,16 +17,23 @@ import java.util.Optional;
  * @param to empty: the newest version in the manifest
  */
 public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
-                             boolean dryRun) {
+                             boolean dryRun, DryRunOptions dryRunOptions) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(dryRunOptions, "dryRunOptions");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
         }
+    }
+
+    /** A command with the default dry-run options ({@link DryRunOptions#DEFAULT}). */
+    public MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun) {
+        this(home, migrations, from, to, dryRun, DryRunOptions.DEFAULT);
     }
 
     /** Migrates {@code home} with the bundled manifest, from its recorded version to the newest. */
@@ -35,18 +42,28 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
     }
 
     public MigrateCommand migrations(Path manifestDirectory) {
-        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun);
+        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun, dryRunOptions);
     }
 
     public MigrateCommand from(Version version) {
-        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun);
+        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun, dryRunOptions);
     }
 
     public MigrateCommand to(Version version) {
-        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun);
+        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun, dryRunOptions);
     }
 
     public MigrateCommand dryRun(boolean value) {
-        return new MigrateCommand(home, migrations, from, to, value);
+        return new MigrateCommand(home, migrations, from, to, value, dryRunOptions);
+    }
+
+    /** How a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run. */
+    public MigrateCommand dryRunOptions(DryRunOptions options) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, options);
+    }
+
+    /** The same command on another home (the simulation runs it on a copy). */
+    public MigrateCommand home(Path other) {
+        return new MigrateCommand(other, migrations, from, to, dryRun, dryRunOptions);
     }
 }

@@ -1,0 +1,252 @@
+package dev.telec.migrate.adapter.out.sandbox;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.ChangeDelta;
+import com.github.difflib.patch.Chunk;
+import com.github.difflib.patch.DeleteDelta;
+import com.github.difflib.patch.InsertDelta;
+import com.github.difflib.patch.Patch;
+import dev.telec.migrate.application.port.out.Sandbox;
+import dev.telec.migrate.domain.Change;
+import dev.telec.migrate.domain.Change.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Turns what touched paths held before a window and hold now into changes: created, deleted, modified, and
+ * moved (a deleted and a created path with the same content; a directory when everything under it moved
+ * alike), with unified diffs of text files.
+ */
+final class Changes {
+
+    static final String BINARY = "binary differs";
+    private static final int CONTEXT = 3;
+
+    private final Path home;
+    private final Sandbox.Diffs diffs;
+    private final SecretMasker masker;
+
+    Changes(Path home, Sandbox.Diffs diffs) {
+        this.home = home.toAbsolutePath().normalize();
+        this.diffs = diffs;
+        this.masker = new SecretMasker(diffs.secretWords());
+    }
+
+    /** A raw change: a path (directories end with /) and what it held before and after. */
+    private record Item(String path, Kind kind, Entry before, Entry after) {
+    }
+
+    List<Change> between(Map<Path, Entry> before) {
+        // path -> items; TreeMap keeps path order, and a path may be both deleted and created (type change)
+        List<Item> items = new ArrayList<>();
+        for (Map.Entry<Path, Entry> e : before.entrySet()) {
+            Entry was = e.getValue();
+            Entry now;
+            try {
+                now = Entry.of(e.getKey());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read the simulation's " + e.getKey(), ex);
+            }
+            if (was.sameAs(now)) continue;
+            String name = relative(e.getKey());
+            if (!was.exists()) {
+                items.add(new Item(name(name, now), Kind.CREATED, was, now));
+            } else if (!now.exists()) {
+                items.add(new Item(name(name, was), Kind.DELETED, was, now));
+            } else if (was.type() == now.type()) {
+                items.add(new Item(name(name, now), Kind.MODIFIED, was, now));
+            } else {
+                items.add(new Item(name(name, was), Kind.DELETED, was, Entry.ABSENT));
+                items.add(new Item(name(name, now), Kind.CREATED, Entry.ABSENT, now));
+            }
+        }
+        return pairMoves(items);
+    }
+
+    private List<Change> pairMoves(List<Item> items) {
+        Map<String, Item> deleted = new TreeMap<>();
+        Map<String, Item> created = new TreeMap<>();
+        List<Change> out = new ArrayList<>();
+        for (Item i : items) {
+            if (i.kind == Kind.DELETED) deleted.put(i.path, i);
+            else if (i.kind == Kind.CREATED) created.put(i.path, i);
+            else out.add(describe(i));
+        }
+        // files (and links): same content; prefer the same file name among candidates
+        Map<String, Deque<String>> createdByContent = new HashMap<>();
+        for (Item c : created.values()) {
+            if (!c.after.isDirectory()) createdByContent.computeIfAbsent(contentKey(c.after), k -> new ArrayDeque<>()).add(c.path);
+        }
+        Map<String, String> moves = new LinkedHashMap<>(); // from -> to
+        for (Item d : deleted.values()) {
+            if (d.before.isDirectory()) continue;
+            Deque<String> candidates = createdByContent.get(contentKey(d.before));
+            if (candidates == null || candidates.isEmpty()) continue;
+            String target = candidates.stream().filter(c -> fileName(c).equals(fileName(d.path))).findFirst().orElse(candidates.peekFirst());
+            candidates.remove(target);
+            moves.put(d.path, target);
+        }
+        // directories: everything under the deleted one moved to the same place under the created one
+        List<String> deletedDirs = deleted.keySet().stream().filter(p -> p.endsWith("/")).toList();
+        List<String> createdDirs = new ArrayList<>(created.keySet().stream().filter(p -> p.endsWith("/")).toList());
+        Map<String, String> dirMoves = new LinkedHashMap<>();
+        for (String d : deletedDirs) {
+            if (dirMoves.keySet().stream().anyMatch(d::startsWith)) continue; // under a directory already moved
+            List<String> ordered = new ArrayList<>(createdDirs);
+            ordered.sort(Comparator.comparing((String c) -> !fileName(c).equals(fileName(d))));
+            for (String c : ordered) {
+                if (dirMoves.containsValue(c) || c.startsWith(d) || d.startsWith(c)) continue;
+                if (movedAlike(d, c, deleted, created, moves)) {
+                    dirMoves.put(d, c);
+                    break;
+                }
+            }
+        }
+        for (Map.Entry<String, String> m : dirMoves.entrySet()) {
+            String from = m.getKey();
+            String to = m.getValue();
+            deleted.keySet().removeIf(p -> p.startsWith(from));
+            created.keySet().removeIf(p -> p.startsWith(to));
+            moves.keySet().removeIf(p -> p.startsWith(from));
+            out.add(Change.moved(from, to));
+        }
+        for (Map.Entry<String, String> m : moves.entrySet()) {
+            deleted.remove(m.getKey());
+            created.remove(m.getValue());
+            out.add(Change.moved(m.getKey(), m.getValue()));
+        }
+        deleted.values().forEach(i -> out.add(describe(i)));
+        created.values().forEach(i -> out.add(describe(i)));
+        out.sort(Comparator.comparing(Change::path).thenComparing(c -> c.kind().ordinal()));
+        return out;
+    }
+
+    /** Whether everything under {@code from} was moved, by name, to under {@code to}, and nothing else arrived there. */
+    private static boolean movedAlike(String from, String to, Map<String, Item> deleted, Map<String, Item> created,
+                                      Map<String, String> moves) {
+        for (String p : deleted.keySet()) {
+            if (!p.startsWith(from) || p.equals(from)) continue;
+            String there = to + p.substring(from.length());
+            boolean ok = p.endsWith("/") ? created.containsKey(there) : there.equals(moves.get(p));
+            if (!ok) return false;
+        }
+        for (String p : created.keySet()) {
+            if (!p.startsWith(to) || p.equals(to)) continue;
+            String source = from + p.substring(to.length());
+            boolean ok = p.endsWith("/") ? deleted.containsKey(source) : p.equals(moves.get(source));
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private Change describe(Item i) {
+        if (i.path.endsWith("/") || !diffs.enabled()) {
+            return Change.of(i.path, i.kind, Optional.empty());
+        }
+        return Change.of(i.path, i.kind, Optional.of(diff(i)));
+    }
+
+    private String diff(Item i) {
+        if (i.before.type() == Entry.Type.LINK || i.after.type() == Entry.Type.LINK) {
+            return "link " + (i.before.type() == Entry.Type.LINK ? i.before.digest() : "(none)")
+                    + " -> " + (i.after.type() == Entry.Type.LINK ? i.after.digest() : "(none)");
+        }
+        boolean hasBefore = i.before.type() == Entry.Type.FILE;
+        boolean hasAfter = i.after.type() == Entry.Type.FILE;
+        if ((hasBefore && i.before.content() == null) || (hasAfter && i.after.content() == null)) {
+            return "differs (too large to diff: " + (hasBefore ? i.before.size() : 0) + " -> " + (hasAfter ? i.after.size() : 0) + " bytes)";
+        }
+        Optional<String> was = hasBefore ? text(i.before.content()) : Optional.of("");
+        Optional<String> now = hasAfter ? text(i.after.content()) : Optional.of("");
+        if (was.isEmpty() || now.isEmpty()) return BINARY;
+        return unified(hasBefore ? "a/" + i.path : "/dev/null", hasAfter ? "b/" + i.path : "/dev/null", lines(was.get()), lines(now.get()));
+    }
+
+    /** The unified diff, found on the real lines and shown with secrets masked. */
+    String unified(String fromName, String toName, List<String> original, List<String> revised) {
+        Patch<String> patch = DiffUtils.diff(original, revised);
+        List<String> shownOriginal = diffs.showSecrets() ? original : masker.mask(original);
+        List<String> shownRevised = diffs.showSecrets() ? revised : masker.mask(revised);
+        Patch<String> shown = new Patch<>();
+        for (AbstractDelta<String> d : patch.getDeltas()) {
+            Chunk<String> s = d.getSource();
+            Chunk<String> t = d.getTarget();
+            Chunk<String> ms = new Chunk<>(s.getPosition(), shownOriginal.subList(s.getPosition(), s.getPosition() + s.size()));
+            Chunk<String> mt = new Chunk<>(t.getPosition(), shownRevised.subList(t.getPosition(), t.getPosition() + t.size()));
+            switch (d.getType()) {
+                case INSERT -> shown.addDelta(new InsertDelta<>(ms, mt));
+                case DELETE -> shown.addDelta(new DeleteDelta<>(ms, mt));
+                default -> shown.addDelta(new ChangeDelta<>(ms, mt));
+            }
+        }
+        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, shownOriginal, shown, CONTEXT));
+    }
+
+    private static List<String> lines(String text) {
+        if (text.isEmpty()) return List.of();
+        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        if (text.endsWith("\n")) {
+            lines.remove(lines.size() - 1);
+        } else {
+            // the last line has no newline: keep that visible, as diff(1) does
+            lines.add("\\ No newline at end of file");
+        }
+        return lines;
+    }
+
+    /** The bytes as text when they are UTF-8 without NUL, else empty (a binary file). */
+    private static Optional<String> text(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == 0) return Optional.empty();
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String relative(Path p) {
+        if (p.equals(home)) {
+            return ".";
+        }
+        if (p.startsWith(home)) {
+            return home.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+        }
+        return p.toString(); // outside the home: shown as it is
+    }
+
+    private static String name(String relative, Entry e) {
+        return e.isDirectory() && !relative.endsWith("/") ? relative + "/" : relative;
+    }
+
+    private static String contentKey(Entry e) {
+        return e.type() + ":" + e.digest();
+    }
+
+    private static String fileName(String path) {
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.telec.migrate.adapter.out.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What a path held at one moment: nothing, a directory, a file (its digest, and its bytes when small enough
+ * to diff), a symbolic link (its target) or something else.
+ */
+record Entry(Type type, String digest, byte[] content, long size) {
+
+    enum Type { ABSENT, DIRECTORY, FILE, LINK, OTHER }
+
+    /** Larger files are compared by digest and not diffed. */
+    static final int MAX_DIFF_BYTES = 1024 * 1024;
+
+    static final Entry ABSENT = new Entry(Type.ABSENT, "", null, 0);
+
+    static Entry of(Path path) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return ABSENT;
+        }
+        if (a.isDirectory()) return new Entry(Type.DIRECTORY, "", null, 0);
+        if (a.isSymbolicLink()) return new Entry(Type.LINK, Files.readSymbolicLink(path).toString(), null, 0);
+        if (!a.isRegularFile()) return new Entry(Type.OTHER, "", null, 0);
+        MessageDigest sha = sha256();
+        byte[] small = null;
+        long size = 0;
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] buffer = in.readNBytes(MAX_DIFF_BYTES + 1);
+            size = buffer.length;
+            sha.update(buffer);
+            if (buffer.length <= MAX_DIFF_BYTES) {
+                small = buffer;
+            } else {
+                byte[] chunk = new byte[64 * 1024];
+                for (int n; (n = in.read(chunk)) > 0; ) {
+                    sha.update(chunk, 0, n);
+                    size += n;
+                }
+            }
+        }
+        return new Entry(Type.FILE, HexFormat.of().formatHex(sha.digest()), small, size);
+    }
+
+    boolean exists() {
+        return type != Type.ABSENT;
+    }
+
+    boolean isDirectory() {
+        return type == Type.DIRECTORY;
+    }
+
+    /** Same kind and same content (a directory's content is what is under it, compared path by path). */
+    boolean sameAs(Entry other) {
+        return type == other.type && digest.equals(other.digest);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}
