@@ -122,7 +122,13 @@ final class MigrateCli implements Callable<Integer> {
 
     DryRunOptions dryRunOptions() {
         DryRunOptions options = DryRunOptions.DEFAULT.diffs(!noDiff).showSecrets(showSecrets);
-        if (secretWords != null) options = options.secretWords(secretWords.stream().map(String::strip).toList());
+        if (secretWords != null) {
+            List<String> words = secretWords.stream().map(String::strip).toList();
+            if (words.isEmpty() || words.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("--secret-words needs words separated by commas, like token,password");
+            }
+            options = options.secretWords(words);
+        }
         if (simulationLimit != null) options = options.limitBytes(simulationLimit);
         return options;
     }
