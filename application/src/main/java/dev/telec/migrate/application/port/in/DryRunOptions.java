@@ -1,7 +1,6 @@
 package dev.telec.migrate.application.port.in;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -58,17 +57,15 @@ public record DryRunOptions(boolean simulate, long limitBytes, boolean diffs, bo
         return new DryRunOptions(simulate, limitBytes, diffs, showSecrets, value);
     }
 
-    /** {@code 268435456 bytes (256 MiB)}-style text for messages. */
+    /** {@code 256 MiB} for whole binary units, else {@code 4095 bytes}: exact, for messages. */
     public static String describeSize(long bytes) {
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        long v = bytes;
+        int u = 0;
+        while (v != 0 && v % 1024 == 0 && u < units.length - 1) {
             v /= 1024;
             u++;
         }
-        if (u < 0) return bytes + " bytes";
-        String n = v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v);
-        return n + " " + units[u];
+        return v + " " + units[u];
     }
 }
