@@ -240,6 +240,14 @@ final class DocumentOperations {
 
         @Override
         public void apply(Path home) throws IOException {
+            // every conflict is found before anything is converted, so that a glob is not left half-done
+            for (HomePattern.Match m : from.matches(home)) {
+                Loaded source = load(m.path(), fromFormat);
+                Loaded existing = source == null ? null : load(to.resolve(home, m.captures()), toFormat);
+                if (existing != null && !sameData(existing.document().data(), source.document().data())) {
+                    throw new OperationFailure("both " + m.path() + " and " + existing.file() + " exist and hold different data; keep one of them by hand");
+                }
+            }
             for (HomePattern.Match m : from.matches(home)) {
                 Loaded source = load(m.path(), fromFormat);
                 if (source == null) continue;
