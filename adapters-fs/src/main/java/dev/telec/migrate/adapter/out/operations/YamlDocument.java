@@ -61,6 +61,13 @@ final class YamlDocument implements Document {
     static YamlDocument parse(String text) {
         Node node = new Yaml(Holder.LOADER).compose(new java.io.StringReader(text));
         if (node == null) return empty();
+        if ("tag:yaml.org,2002:comment".equals(node.getTag().getValue())) {
+            // a document of comments only: SnakeYAML gives a placeholder that cannot hold keys
+            YamlDocument doc = empty();
+            doc.root.setBlockComments(node.getBlockComments());
+            doc.root.setEndComments(node.getEndComments());
+            return doc;
+        }
         if (!(node instanceof MappingNode mapping)) throw new IllegalArgumentException("the document is not a mapping");
         return new YamlDocument(mapping);
     }
@@ -72,7 +79,7 @@ final class YamlDocument implements Document {
     /** A document holding {@code data}, in block style. */
     static YamlDocument of(JsonNode data) {
         YamlDocument doc = empty();
-        data.fields().forEachRemaining(e -> doc.root.getValue().add(new NodeTuple(key(e.getKey()), represent(e.getValue()))));
+        data.fields().forEachRemaining(e -> tuples(doc.root).add(new NodeTuple(key(e.getKey()), represent(e.getValue()))));
         return doc;
     }
 
@@ -88,7 +95,7 @@ final class YamlDocument implements Document {
         MappingNode parent = parent(pointer, names, true);
         String name = names.get(names.size() - 1);
         Node fresh = represent(value);
-        List<NodeTuple> tuples = parent.getValue();
+        List<NodeTuple> tuples = tuples(parent);
         for (int i = 0; i < tuples.size(); i++) {
             NodeTuple t = tuples.get(i);
             if (name.equals(keyOf(t))) {
@@ -109,7 +116,7 @@ final class YamlDocument implements Document {
         MappingNode parent = parent(pointer, names, false);
         if (parent == null) return;
         String name = names.get(names.size() - 1);
-        if (parent.getValue().removeIf(t -> name.equals(keyOf(t)))) data = null;
+        if (tuples(parent).removeIf(t -> name.equals(keyOf(t)))) data = null;
     }
 
     @Override
@@ -126,10 +133,10 @@ final class YamlDocument implements Document {
         newKey.setBlockComments(oldKey.getBlockComments());
         newKey.setInLineComments(oldKey.getInLineComments());
         if (fromNames.subList(0, fromNames.size() - 1).equals(toNames.subList(0, toNames.size() - 1))) {
-            fromParent.getValue().set(index, new NodeTuple(newKey, old.getValueNode()));
+            tuples(fromParent).set(index, new NodeTuple(newKey, old.getValueNode()));
         } else {
-            fromParent.getValue().remove(index);
-            parent(to, toNames, true).getValue().add(new NodeTuple(newKey, old.getValueNode()));
+            tuples(fromParent).remove(index);
+            tuples(parent(to, toNames, true)).add(new NodeTuple(newKey, old.getValueNode()));
         }
         data = null;
     }
@@ -144,8 +151,8 @@ final class YamlDocument implements Document {
             if (child == null || isNull) {
                 if (!create) return null;
                 MappingNode fresh = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
-                if (index < 0) node.getValue().add(new NodeTuple(key(names.get(i)), fresh));
-                else node.getValue().set(index, new NodeTuple(node.getValue().get(index).getKeyNode(), fresh));
+                if (index < 0) tuples(node).add(new NodeTuple(key(names.get(i)), fresh));
+                else tuples(node).set(index, new NodeTuple(node.getValue().get(index).getKeyNode(), fresh));
                 child = fresh;
             } else if (!(child instanceof MappingNode)) {
                 if (!create) return null;
@@ -155,6 +162,12 @@ final class YamlDocument implements Document {
             node = (MappingNode) child;
         }
         return node;
+    }
+
+    /** The tuples of {@code mapping}, made editable (SnakeYAML composes some mappings with fixed lists). */
+    private static List<NodeTuple> tuples(MappingNode mapping) {
+        if (!(mapping.getValue() instanceof ArrayList)) mapping.setValue(new ArrayList<>(mapping.getValue()));
+        return mapping.getValue();
     }
 
     private static int indexOf(MappingNode mapping, String name) {
