@@ -12,6 +12,8 @@ final class ExitCodes implements IExecutionExceptionHandler {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** Another run holds the home: nothing was done, try again later (or with --wait). */
+    static final int LOCKED = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -28,7 +30,7 @@ final class ExitCodes implements IExecutionExceptionHandler {
         if (verbose) {
             e.printStackTrace(err);
         }
-        return FAILED;
+        return e instanceof TelecException.LockedException ? LOCKED : FAILED;
     }
 
     private static boolean matched(ParseResult parseResult, String option) {
