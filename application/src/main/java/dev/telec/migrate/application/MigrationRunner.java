@@ -70,14 +70,18 @@ public final class MigrationRunner implements MigrateUseCase {
         if (plan == null) {
             return leftAsItIs(command, manifest, state);
         }
+        // Resolve every step that may run before running any, and before the lock file is written: a typo in
+        // one entry must not leave a half-run, nor any write at all.
+        Map<MigrationId, Migration> resolved = resolve(plan, state, new LinkedHashMap<>());
         if (command.dryRun() || !plan.writes(state)) {
-            return run(command, plan, state, null);
+            return run(command, plan, state, null, resolved);
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = stateStore.load(home);
             Plan again = plan(command, manifest, locked);
-            return again == null ? leftAsItIs(command, manifest, locked) : run(command, again, locked, stateStore);
+            return again == null ? leftAsItIs(command, manifest, locked)
+                    : run(command, again, locked, stateStore, resolve(again, locked, resolved));
         }
     }
 
@@ -120,19 +124,24 @@ public final class MigrationRunner implements MigrateUseCase {
         return new MigrationReport(at, to, command.dryRun(), List.of(), Optional.empty());
     }
 
-    private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store) {
+    /** The steps of {@code plan} that {@code state} does not record, resolved once each (kept in {@code resolved}). */
+    private static Map<MigrationId, Migration> resolve(Plan plan, MigrationState state, Map<MigrationId, Migration> resolved) {
+        if (plan == null) return resolved;
+        Map<MigrationId, Migration> pending = new LinkedHashMap<>();
+        for (Manifest.Entry entry : plan.inRange()) {
+            if (!state.isApplied(entry.id())) {
+                pending.put(entry.id(), resolved.computeIfAbsent(entry.id(), id -> entry.resolve()));
+            }
+        }
+        return pending;
+    }
+
+    private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store,
+                                Map<MigrationId, Migration> pending) {
         Path home = command.home();
         Version from = plan.from();
         Version to = plan.to();
         List<Manifest.Entry> inRange = plan.inRange();
-
-        // Resolve every step that may run before running any: a typo in one entry must not leave a half-run.
-        Map<MigrationId, Migration> pending = new LinkedHashMap<>();
-        for (Manifest.Entry entry : inRange) {
-            if (!state.isApplied(entry.id())) {
-                pending.put(entry.id(), entry.resolve());
-            }
-        }
 
         Run run = new Run(home, state, command.dryRun() ? null : store);
         for (Manifest.Entry entry : inRange) {
