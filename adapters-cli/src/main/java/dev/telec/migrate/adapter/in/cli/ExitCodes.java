@@ -4,14 +4,18 @@ import dev.telec.migrate.application.TelecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The one place that turns what went wrong into a one-line message and an exit code. */
-final class ExitCodes implements IExecutionExceptionHandler {
+final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** Another run holds the home: nothing was done, try again later (or with --wait). */
+    static final int LOCKED = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -28,7 +32,17 @@ final class ExitCodes implements IExecutionExceptionHandler {
         if (verbose) {
             e.printStackTrace(err);
         }
-        return FAILED;
+        return e instanceof TelecException.LockedException ? LOCKED : FAILED;
+    }
+
+    /** A usage error: one line saying what is wrong and where help is, not the whole help. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("telec: " + oneLine(e.getMessage()));
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return USAGE;
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

@@ -1,8 +1,14 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.adapter.out.operations.InvalidOperationException;
+import dev.telec.migrate.adapter.out.operations.Operations;
 import dev.telec.migrate.spi.Migration;
 
-/** {@code operations: [...]}: declarative steps, recognised so that they are refused clearly until supported. */
+/**
+ * {@code operations: [...]}: a declarative step ({@link dev.telec.migrate.adapter.out.operations.DeclarativeStep}).
+ * Every operation is validated here, including that its paths stay inside the home, so a bad one fails when
+ * the entry is resolved, which the runner does for every pending step before running any.
+ */
 final class OperationsEntryKind implements EntryKind {
 
     @Override
@@ -12,6 +18,10 @@ final class OperationsEntryKind implements EntryKind {
 
     @Override
     public Migration create(EntryDocument document) {
-        throw document.error("declarative operations: are not supported by this version");
+        try {
+            return Operations.parse(document.fields().get(field()));
+        } catch (InvalidOperationException e) {
+            throw document.error(e.getMessage(), e);
+        }
     }
 }

@@ -336,7 +336,8 @@ public final class JsonStateStore implements StateStore {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Jackson names its source as "[Source: REDACTED (...); line: 1, column: 13]": keep the position only.
+        message = message.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\[Source: [^;\\]]*; ", "[");
         return message.length() > 200 ? message.substring(0, 197) + "..." : message;
     }
 

@@ -128,7 +128,18 @@ class EntryResolutionTest {
                         "description must be a string"),
                 Arguments.of("001_a.yaml", "class: a.B\noperations: []", "entry has both class: and operations:; use one"),
                 Arguments.of("001_a.yaml", "operations:\n  - copy: {from: a, to: b}\n",
-                        "declarative operations: are not supported by this version"));
+                        "operation 0: missing field 'op' (one of mkdir, move, copy, delete, write, set, default, remove, rename_key, convert)"),
+                Arguments.of("001_a.yaml", "operations:\n  - op: mkdir\n    path: a\n  - op: frobnicate\n",
+                        "operation 1: unknown op 'frobnicate' (one of mkdir, move, copy, delete, write, set, default, remove, rename_key, convert)"),
+                Arguments.of("001_a.yaml", "operations:\n  - op: mkdir\n", "operation 0 (mkdir): missing field 'path'"),
+                Arguments.of("001_a.yaml", "operations:\n  - op: mkdir\n    path: a\n    mode: 7\n",
+                        "operation 0 (mkdir): unknown field 'mode' (fields of mkdir: op, path)"),
+                Arguments.of("001_a.yaml", "operations:\n  - op: mkdir\n    path: ../outside\n",
+                        "operation 0 (mkdir): path '../outside' has a '..' segment; paths must stay inside the home"),
+                Arguments.of("001_a.yaml", "operations:\n  - op: mkdir\n    path: /etc/x\n",
+                        "operation 0 (mkdir): path '/etc/x' is absolute; paths are relative to the home"),
+                Arguments.of("001_a.yaml", "operations: {op: mkdir}\n", "operations must be a list of operations"),
+                Arguments.of("001_a.yaml", "operations: []\n", "operations is empty"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

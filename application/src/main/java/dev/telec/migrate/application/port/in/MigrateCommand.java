@@ -2,6 +2,7 @@ package dev.telec.migrate.application.port.in;
 
 import dev.telec.migrate.domain.Version;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,25 +16,42 @@ import java.util.Optional;
  *
  * @param from empty: the version the home's state records, or 0.0.0 when it records none
  * @param to empty: the newest version in the manifest
+ * @param allowDowngrade a home whose recorded version is newer than {@code to} (an older telec on a newer
+ *     home) is left as it is and reported as nothing to do, instead of refused
+ * @param allowInsecureMigrations load step classes from a {@code migrations} directory or jar even when it
+ *     is group- or world-writable
+ * @param lockWait how long a real run waits for another run that holds the home; zero: not at all
+ * @param dryRunOptions how a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run
  */
 public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
-                             boolean dryRun, DryRunOptions dryRunOptions) {
+                             boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations,
+                             Duration lockWait, DryRunOptions dryRunOptions) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(dryRunOptions, "dryRunOptions");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
+        }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
         }
     }
 
     /** A command with the default dry-run options ({@link DryRunOptions#DEFAULT}). */
     public MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations, Duration lockWait) {
+        this(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait, DryRunOptions.DEFAULT);
+    }
+
+    /** A command with the defaults: no downgrade, no insecure manifests, no waiting for the lock, default dry-run options. */
+    public MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
                           boolean dryRun) {
-        this(home, migrations, from, to, dryRun, DryRunOptions.DEFAULT);
+        this(home, migrations, from, to, dryRun, false, false, Duration.ZERO);
     }
 
     /** Migrates {@code home} with the bundled manifest, from its recorded version to the newest. */
@@ -42,28 +60,48 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
     }
 
     public MigrateCommand migrations(Path manifestDirectory) {
-        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun, dryRunOptions);
+        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait, dryRunOptions);
     }
 
     public MigrateCommand from(Version version) {
-        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun, dryRunOptions);
+        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait, dryRunOptions);
     }
 
     public MigrateCommand to(Version version) {
-        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun, dryRunOptions);
+        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait, dryRunOptions);
     }
 
     public MigrateCommand dryRun(boolean value) {
-        return new MigrateCommand(home, migrations, from, to, value, dryRunOptions);
+        return new MigrateCommand(home, migrations, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
+                dryRunOptions);
+    }
+
+    public MigrateCommand allowDowngrade(boolean value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, value, allowInsecureMigrations, lockWait,
+                dryRunOptions);
+    }
+
+    public MigrateCommand allowInsecureMigrations(boolean value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions);
+    }
+
+    public MigrateCommand lockWait(Duration value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, value,
+                dryRunOptions);
     }
 
     /** How a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run. */
     public MigrateCommand dryRunOptions(DryRunOptions options) {
-        return new MigrateCommand(home, migrations, from, to, dryRun, options);
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
+                options);
     }
 
     /** The same command on another home (the simulation runs it on a copy). */
     public MigrateCommand home(Path other) {
-        return new MigrateCommand(other, migrations, from, to, dryRun, dryRunOptions);
+        return new MigrateCommand(other, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
+                dryRunOptions);
     }
 }

@@ -1,0 +1,238 @@
+package dev.telec.migrate.adapter.out.operations;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+import java.util.UUID;
+import dev.telec.migrate.adapter.out.state.AtomicFiles;
+
+/** The file operations: mkdir, move, copy, delete, write. */
+final class FileOperations {
+
+    private FileOperations() {}
+
+    private static boolean exists(Path p) {
+        return Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** {@code mkdir {path}}: satisfied when the directory exists; a file in its place is a conflict. */
+    record Mkdir(HomePattern path) implements Operation {
+        @Override
+        public boolean satisfied(Path home) throws IOException {
+            for (HomePattern.Match m : path.matches(home)) {
+                if (!Files.isDirectory(m.path())) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void apply(Path home) throws IOException {
+            for (HomePattern.Match m : path.matches(home)) {
+                Path dir = m.path();
+                if (Files.isDirectory(dir)) continue;
+                if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
+                createParents(home, dir);
+                Files.createDirectory(dir);
+            }
+        }
+    }
+
+    /**
+     * {@code move {from, to}}: satisfied when {@code from} is absent (moved, or nothing to move); {@code to}
+     * existing too is a conflict.
+     */
+    record Move(HomePattern from, HomePattern to) implements Operation {
+        @Override
+        public boolean satisfied(Path home) throws IOException {
+            for (HomePattern.Match m : from.matches(home)) {
+                if (exists(m.path())) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void apply(Path home) throws IOException {
+            // every conflict is found before anything moves, so that a glob is not left half-moved
+            for (HomePattern.Match m : from.matches(home)) {
+                if (exists(m.path()) && exists(to.resolve(home, m.captures()))) {
+                    throw new OperationFailure("both " + m.path() + " and " + to.resolve(home, m.captures())
+                            + " exist; merge them by hand and remove " + m.path());
+                }
+            }
+            for (HomePattern.Match m : from.matches(home)) {
+                Path source = m.path();
+                if (!exists(source)) continue;
+                Path target = to.resolve(home, m.captures());
+                if (exists(target)) {
+                    throw new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
+                }
+                if (target.startsWith(source)) throw new OperationFailure("cannot move " + source + " into itself (" + target + ")");
+                createParents(home, target);
+                try {
+                    Files.move(source, target);
+                } catch (DirectoryNotEmptyException e) {
+                    // another file store: copy completely beside the target, rename into place, then delete
+                    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+                    try {
+                        copyTree(source, partial);
+                        Files.move(partial, target);
+                    } catch (IOException | RuntimeException failure) {
+                        if (exists(partial)) deleteTree(partial);
+                        throw failure;
+                    }
+                    deleteTree(source);
+                }
+            }
+        }
+    }
+
+    /** {@code copy {from, to}}: satisfied when {@code to} exists for every existing {@code from}. */
+    record Copy(HomePattern from, HomePattern to) implements Operation {
+        @Override
+        public boolean satisfied(Path home) throws IOException {
+            for (HomePattern.Match m : from.matches(home)) {
+                if (exists(m.path()) && !exists(to.resolve(home, m.captures()))) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void apply(Path home) throws IOException {
+            for (HomePattern.Match m : from.matches(home)) {
+                Path source = m.path();
+                Path target = to.resolve(home, m.captures());
+                if (!exists(source) || exists(target)) continue;
+                if (target.startsWith(source)) throw new OperationFailure("cannot copy " + source + " into itself (" + target + ")");
+                createParents(home, target);
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+                    try {
+                        copyTree(source, partial);
+                        Files.move(partial, target);
+                    } catch (IOException | RuntimeException failure) {
+                        if (exists(partial)) deleteTree(partial);
+                        throw failure;
+                    }
+                } else {
+                    AtomicFiles.write(target, Files.readAllBytes(source), permissionsOf(source));
+                }
+            }
+        }
+    }
+
+    /** {@code delete {path}}: satisfied when the path is absent; a directory is deleted with its contents. */
+    record Delete(HomePattern path) implements Operation {
+        @Override
+        public boolean satisfied(Path home) throws IOException {
+            for (HomePattern.Match m : path.matches(home)) {
+                if (exists(m.path())) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void apply(Path home) throws IOException {
+            for (HomePattern.Match m : path.matches(home)) {
+                if (exists(m.path())) deleteTree(m.path());
+            }
+        }
+    }
+
+    /** {@code write {path, content}}: satisfied when the file holds exactly {@code content} (UTF-8). */
+    record Write(HomePattern path, String content) implements Operation {
+        @Override
+        public boolean satisfied(Path home) throws IOException {
+            byte[] want = content.getBytes(StandardCharsets.UTF_8);
+            for (HomePattern.Match m : path.matches(home)) {
+                Path file = m.path();
+                if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), want)) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void apply(Path home) throws IOException {
+            byte[] want = content.getBytes(StandardCharsets.UTF_8);
+            for (HomePattern.Match m : path.matches(home)) {
+                Path file = m.path();
+                if (Files.isDirectory(file)) throw new OperationFailure(file + " is a directory; cannot write it as a file");
+                if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), want)) continue;
+                createParents(home, file);
+                AtomicFiles.write(file, want, exists(file) ? permissionsOf(file) : DEFAULT_FILE);
+            }
+        }
+    }
+
+    /** Permissions of a new file on POSIX systems: rw-r--r--, like a file made by an editor. */
+    static final java.util.Set<java.nio.file.attribute.PosixFilePermission> DEFAULT_FILE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+
+    static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissionsOf(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return null;
+        return Files.getPosixFilePermissions(file);
+    }
+
+    /** Creates the missing parents of {@code target}, refusing when one of them would leave the home. */
+    static void createParents(Path home, Path target) throws IOException {
+        Confinement.check(home, target);
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            if (exists(parent)) throw new OperationFailure(parent + " exists and is not a directory");
+            Files.createDirectories(parent);
+        }
+    }
+
+    static void copyTree(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectory(resolveIn(target, source.relativize(dir)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, resolveIn(target, source.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static Path resolveIn(Path base, Path relative) {
+        Path out = base;
+        for (Path name : relative) {
+            if (!name.toString().isEmpty()) out = out.resolve(name.toString());
+        }
+        return out;
+    }
+
+    /** Deletes a file, a link (not its target) or a directory tree. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) throw failure;
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,13 @@
+package dev.telec.migrate.adapter.out.operations;
+
+import java.nio.file.Path;
+
+/** One declarative change to a home: knows whether it is in effect and how to bring it about. */
+interface Operation {
+
+    /** Whether the change is in effect on every path it names; reads only. */
+    boolean satisfied(Path home) throws Exception;
+
+    /** Brings the change about on every path it names where it is not yet in effect. */
+    void apply(Path home) throws Exception;
+}
