@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,8 @@ final class YamlDocument implements Document {
 
     private MappingNode root;
     private JsonNode data;
+    /** The text the document was parsed from: lines the edit did not change are written back as they were. */
+    private String original;
 
     private YamlDocument(MappingNode root) {
         this.root = root;
@@ -69,7 +74,9 @@ final class YamlDocument implements Document {
             return doc;
         }
         if (!(node instanceof MappingNode mapping)) throw new IllegalArgumentException("the document is not a mapping");
-        return new YamlDocument(mapping);
+        YamlDocument doc = new YamlDocument(mapping);
+        doc.original = text;
+        return doc;
     }
 
     static YamlDocument empty() {
@@ -207,7 +214,39 @@ final class YamlDocument implements Document {
         if (root.getValue().isEmpty() && root.getBlockComments() == null && root.getEndComments() == null) return "{}\n";
         StringWriter out = new StringWriter();
         new Yaml(Holder.DUMPER).serialize(root, out);
-        return out.toString();
+        String emitted = out.toString();
+        return original == null ? emitted : keepOriginalLines(original, emitted);
+    }
+
+    /**
+     * SnakeYAML's emitter normalizes what it does not model, such as the spaces before an end-of-line
+     * comment. So that an edit of one key does not rewrite the others, every emitted line that differs from
+     * an original line only in such spacing is replaced by the original line. The result is used only when it
+     * holds exactly the emitted data; otherwise the emitted text is.
+     */
+    static String keepOriginalLines(String original, String emitted) {
+        List<String> before = original.lines().toList();
+        List<String> after = emitted.lines().toList();
+        Patch<String> patch = DiffUtils.diff(before, after,
+                (a, b) -> spacingInsensitive(a).equals(spacingInsensitive(b)));
+        StringBuilder text = new StringBuilder(emitted.length() + 64);
+        int at = 0; // position in before
+        for (AbstractDelta<String> delta : patch.getDeltas()) {
+            for (; at < delta.getSource().getPosition(); at++) text.append(before.get(at)).append('\n');
+            for (String line : delta.getTarget().getLines()) text.append(line).append('\n');
+            at += delta.getSource().size();
+        }
+        for (; at < before.size(); at++) text.append(before.get(at)).append('\n');
+        String kept = text.toString();
+        try {
+            return Holder.DATA.readTree(kept).equals(Holder.DATA.readTree(emitted)) ? kept : emitted;
+        } catch (IOException e) {
+            return emitted;
+        }
+    }
+
+    private static String spacingInsensitive(String line) {
+        return line.replaceAll("\\s+#", " #").stripTrailing();
     }
 
     @Override

@@ -49,13 +49,13 @@ class YamlCommentsTest {
     }
 
     private static void assertOtherCommentsKept(String text) {
-        assertThat(text).startsWith("# TeleClaude personal settings\n# (edited by hand)\n\nname: Alice # shown in chats\n");
+        assertThat(text).startsWith("# TeleClaude personal settings\n# (edited by hand)\n\nname: Alice   # shown in chats\n");
         assertThat(text).contains("\n\n# notifications\nnotifications:\n");
-        assertThat(text).contains("  quiet: true # no sound\n");
+        assertThat(text).contains("  quiet: true  # no sound\n");
         assertThat(text).contains("\n\n# trailing remarks\nupdates:\n");
     }
 
-    // The space before an end-of-line comment is normalized to one: documented in the README.
+    // Lines the edit does not change are written back as they were, spacing before comments included.
     @Test
     void set_keeps_comments_blank_lines_and_order() throws Exception {
         String text = apply("- {op: set, file: p.yml, pointer: /updates/channel, value: stable}");
@@ -73,8 +73,8 @@ class YamlCommentsTest {
     @Test
     void rename_key_to_another_mapping_creates_it_and_keeps_the_rest() throws Exception {
         String text = apply("- {op: rename_key, file: p.yml, from: /notifications/telegram_chat_id, to: /creds/telegram/chat_id}");
-        assertThat(text).startsWith("# TeleClaude personal settings\n# (edited by hand)\n\nname: Alice # shown in chats\n");
-        assertThat(text).contains("  quiet: true # no sound\n");
+        assertThat(text).startsWith("# TeleClaude personal settings\n# (edited by hand)\n\nname: Alice   # shown in chats\n");
+        assertThat(text).contains("  quiet: true  # no sound\n");
         assertThat(text).contains("creds:\n  telegram:\n");
         assertThat(text).contains("chat_id: 12345");
         assertThat(text).doesNotContain("telegram_chat_id");
@@ -98,5 +98,22 @@ class YamlCommentsTest {
     void a_no_op_edit_leaves_the_file_byte_identical() throws Exception {
         String text = apply("- {op: default, file: p.yml, pointer: /name, value: Bob}\n- {op: set, file: p.yml, pointer: /updates/channel, value: beta}");
         assertThat(text).isEqualTo(CONFIG);
+    }
+
+    @Test
+    void untouched_lines_keep_their_original_spacing_before_comments() {
+        String original = "a: 1      # aligned\nbb: 2     # aligned\nc: 3\n";
+        String emitted = "a: 1 # aligned\nbb: 2 # aligned\nc: 4\n";
+
+        assertThat(YamlDocument.keepOriginalLines(original, emitted)).isEqualTo("a: 1      # aligned\nbb: 2     # aligned\nc: 4\n");
+    }
+
+    @Test
+    void original_lines_are_kept_only_when_they_hold_the_emitted_data() {
+        // inside quotes, the spaces before # are data: the original line would change the value
+        String original = "a: \"x   #y\"\n";
+        String emitted = "a: \"x #y\"\n";
+
+        assertThat(YamlDocument.keepOriginalLines(original, emitted)).isEqualTo(emitted);
     }
 }
