@@ -67,6 +67,8 @@ import java.util.function.Function;
  * refused), writes through {@link FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the
  * k-th operation and everything after it fail, as if the process died there, until {@link #crash()}.
  *
+ * <p>{@link #denyReading} makes opening a file for reading fail with {@code AccessDeniedException}.
+ *
  * <p>Not supported: watch services, URIs (toUri() gives the delegate's URI), asynchronous channels.
  */
 public final class FaultyFileSystem extends FileSystem {
@@ -100,6 +102,7 @@ public final class FaultyFileSystem extends FileSystem {
     /** durable content of files written since their last force, keyed by the delegate's absolute path */
     private final Map<Path, byte[]> durable = new HashMap<>();
     private final List<Channel> open = new ArrayList<>();
+    private final Set<Path> unreadable = new java.util.HashSet<>();
 
     private FaultyFileSystem(FileSystem delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -167,6 +170,19 @@ public final class FaultyFileSystem extends FileSystem {
         disarm();
     }
 
+    /**
+     * Opening {@code path} (a path of this file system) for reading fails with {@link
+     * java.nio.file.AccessDeniedException} from now on, as for a file without read permission (which
+     * Jimfs does not enforce, and root ignores).
+     */
+    public synchronized void denyReading(Path path) {
+        unreadable.add(key(unwrap(path)));
+    }
+
+    private synchronized boolean readable(Path delegatePath) {
+        return !unreadable.contains(key(delegatePath));
+    }
+
     /** The file system this one decorates. */
     public FileSystem delegate() {
         return delegate;
@@ -226,8 +242,8 @@ public final class FaultyFileSystem extends FileSystem {
         durable.putIfAbsent(key(delegatePath), before);
     }
 
-    private synchronized void forced(Path delegatePath) {
-        durable.remove(key(delegatePath)); // its current content is durable
+    private synchronized void forced(Path delegatePath) throws IOException {
+        durable.put(key(delegatePath), Files.readAllBytes(delegatePath)); // its current content is durable
     }
 
     private synchronized void moved(Path source, Path target) {
@@ -444,6 +460,9 @@ public final class FaultyFileSystem extends FileSystem {
                 return register(new Channel(path, d, ch, true));
             }
             checkAlive(path);
+            if (!readable(d)) {
+                throw new java.nio.file.AccessDeniedException(path.toString());
+            }
             SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
             return register(new Channel(path, d, ch, false));
         }

@@ -18,7 +18,9 @@ public final class Cli {
         CommandLine commandLine = new CommandLine(TelecCommand.class, new GuiceFactory(injector));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler(new ExitCodes());
+        ExitCodes exitCodes = new ExitCodes();
+        commandLine.setExecutionExceptionHandler(exitCodes);
+        commandLine.setParameterExceptionHandler(exitCodes);
         try {
             return commandLine.execute(args);
         } finally {

@@ -4,10 +4,12 @@ import dev.telec.migrate.application.TelecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The one place that turns what went wrong into a one-line message and an exit code. */
-final class ExitCodes implements IExecutionExceptionHandler {
+final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
     static final int OK = 0;
     static final int FAILED = 1;
@@ -29,6 +31,16 @@ final class ExitCodes implements IExecutionExceptionHandler {
             e.printStackTrace(err);
         }
         return FAILED;
+    }
+
+    /** A usage error: one line saying what is wrong and where help is, not the whole help. */
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("telec: " + oneLine(e.getMessage()));
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return USAGE;
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

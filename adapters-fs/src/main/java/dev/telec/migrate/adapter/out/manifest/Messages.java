@@ -11,7 +11,8 @@ final class Messages {
     private Messages() {}
 
     static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Jackson names its source as "[Source: REDACTED (...); line: 1, column: 13]": keep the position only.
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
 
     /** "a string", "an array", "nothing": the JSON type of a value, for messages. */

@@ -30,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -139,11 +141,12 @@ public final class JsonStateStore implements StateStore {
         Path file = home.resolve(FILE_NAME);
         byte[] bytes = serialize(state);
         try {
-            if (!Files.isDirectory(home)) {
-                Files.createDirectories(home);
-            }
+            createDirectories(home);
         } catch (FileAlreadyExistsException e) {
-            throw new StateException(home, "not a directory; a home must be a directory", e);
+            String blocker = e.getFile();
+            throw new StateException(home, blocker == null || blocker.equals(home.toAbsolutePath().toString())
+                    ? "not a directory; a home must be a directory"
+                    : "cannot create the home: " + blocker + " is not a directory", e);
         } catch (IOException e) {
             throw new StateException(file, "cannot create the home: " + reason(e), e);
         }
@@ -163,6 +166,29 @@ public final class JsonStateStore implements StateStore {
             AtomicFiles.write(file, bytes);
         } catch (IOException e) {
             throw new StateException(file, "cannot write: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Like {@link Files#createDirectories} without its speculative first attempt, whose failure it swallows:
+     * every directory creation here happens once, and its failure is reported.
+     */
+    private static void createDirectories(Path dir) throws IOException {
+        Deque<Path> missing = new ArrayDeque<>();
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            missing.push(p);
+            p = p.getParent();
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw new FileAlreadyExistsException(p.toString(), null, "not a directory");
+        }
+        for (Path m : missing) {
+            try {
+                Files.createDirectory(m);
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(m)) throw e;
+            }
         }
     }
 
@@ -310,7 +336,8 @@ public final class JsonStateStore implements StateStore {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        message = message.strip().replaceAll("\\s*\\R\\s*", " ");
+        // Jackson names its source as "[Source: REDACTED (...); line: 1, column: 13]": keep the position only.
+        message = message.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\[Source: [^;\\]]*; ", "[");
         return message.length() > 200 ? message.substring(0, 197) + "..." : message;
     }
 

@@ -215,6 +215,18 @@ class JsonStateStoreTest {
     }
 
     @Test
+    void aFileThatCannotBeOpenedForReadingIsAnErrorNamingIt() throws IOException {
+        store.save(home, SAMPLE);
+        byte[] before = Files.readAllBytes(file);
+        FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
+        Path faultyHome = faulty.wrap(home);
+        faulty.denyReading(faultyHome.resolve("migration_state.json"));
+        assertThatThrownBy(() -> store.load(faultyHome)).isInstanceOf(StateException.class)
+                .hasMessage("/srv/app/migration_state.json: cannot read: permission denied");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
     void saveCreatesTheHome() {
         Path deep = fs.getPath("/a/b/c/home");
         store.save(deep, SAMPLE);
