@@ -1,9 +1,11 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.application.TelecException.DowngradeException;
 import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
@@ -40,38 +42,109 @@ public final class MigrationRunner implements MigrateUseCase {
     private final Manifests manifests;
     private final StateStore stateStore;
     private final Clock clock;
+    private final HomeLocks locks;
 
+    /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
+        this(manifests, stateStore, clock, HomeLocks.NONE);
+    }
+
+    /**
+     * @param locks taken around every run that writes (never by a dry-run, nor by a run with nothing to do),
+     *     so that two concurrent runs never both apply a step
+     */
+    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.locks = Objects.requireNonNull(locks, "locks");
     }
 
     @Override
     public MigrationReport migrate(MigrateCommand command) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.migrations());
+        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        // Read (and so validate) the state before anything is written: a bad state file leaves the home
+        // byte for byte as it was, without even a lock file.
         MigrationState state = stateStore.load(home);
+        Plan plan = plan(command, manifest, state);
+        if (plan == null) {
+            return leftAsItIs(command, manifest, state);
+        }
+        // Resolve every step that may run before running any, and before the lock file is written: a typo in
+        // one entry must not leave a half-run, nor any write at all.
+        Map<MigrationId, Migration> resolved = resolve(plan, state, new LinkedHashMap<>());
+        if (command.dryRun() || !plan.writes(state)) {
+            return run(command, plan, state, null, resolved);
+        }
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+            // Another run may have moved the home on before we got the lock: plan again from the state now.
+            MigrationState locked = stateStore.load(home);
+            Plan again = plan(command, manifest, locked);
+            return again == null ? leftAsItIs(command, manifest, locked)
+                    : run(command, again, locked, stateStore, resolve(again, locked, resolved));
+        }
+    }
 
+    private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
+        /** Whether running this plan on {@code state} writes anything: a pending step or a newer version. */
+        boolean writes(MigrationState state) {
+            for (Manifest.Entry e : inRange) {
+                if (!state.isApplied(e.id())) return true;
+            }
+            return state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO);
+        }
+    }
+
+    /** The range to run; null when the home is newer than the range's end and the command allows that. */
+    private Plan plan(MigrateCommand command, Manifest manifest, MigrationState state) {
         Version from = command.from().orElse(state.version().orElse(Version.ZERO));
         Version to = command.to().orElse(manifest.newest().orElse(from));
         if (from.isAfter(to)) {
-            throw new RangeException(command.from().isPresent()
-                    ? "--from " + from + " is after " + (command.to().isPresent() ? "--to " : "the newest step version ") + to
-                    : "the home is at " + from + ", newer than " + (command.to().isPresent() ? "--to " : "the newest step version ") + to
-                            + " (an older telec on a newer home?)");
+            if (command.from().isPresent()) {
+                throw new RangeException("--from " + from + " is after "
+                        + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
+            }
+            if (command.allowDowngrade()) {
+                return null;
+            }
+            throw new DowngradeException(command.home(), "the home is at " + from + ", newer than "
+                    + (command.to().isPresent() ? "--to " + to : "the newest step this telec knows (" + to + ")")
+                    + ": an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
         }
-        List<Manifest.Entry> inRange = manifest.within(new VersionRange(from, to));
+        return new Plan(from, to, manifest.within(new VersionRange(from, to)));
+    }
 
-        // Resolve every step that may run before running any: a typo in one entry must not leave a half-run.
+    /**
+     * An allowed downgrade: nothing runs and nothing is written; the report's {@code from} (the home's
+     * version) is after its {@code to}, which is how callers tell this case from an ordinary "nothing to do".
+     */
+    private static MigrationReport leftAsItIs(MigrateCommand command, Manifest manifest, MigrationState state) {
+        Version at = state.version().orElse(Version.ZERO);
+        Version to = command.to().orElse(manifest.newest().orElse(at));
+        return new MigrationReport(at, to, command.dryRun(), List.of(), Optional.empty());
+    }
+
+    /** The steps of {@code plan} that {@code state} does not record, resolved once each (kept in {@code resolved}). */
+    private static Map<MigrationId, Migration> resolve(Plan plan, MigrationState state, Map<MigrationId, Migration> resolved) {
+        if (plan == null) return resolved;
         Map<MigrationId, Migration> pending = new LinkedHashMap<>();
-        for (Manifest.Entry entry : inRange) {
+        for (Manifest.Entry entry : plan.inRange()) {
             if (!state.isApplied(entry.id())) {
-                pending.put(entry.id(), entry.resolve());
+                pending.put(entry.id(), resolved.computeIfAbsent(entry.id(), id -> entry.resolve()));
             }
         }
+        return pending;
+    }
 
-        Run run = command.dryRun() ? new Run(home, state, null) : new Run(home, state, stateStore);
+    private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store,
+                                Map<MigrationId, Migration> pending) {
+        Path home = command.home();
+        Version from = plan.from();
+        Version to = plan.to();
+        List<Manifest.Entry> inRange = plan.inRange();
+
+        Run run = new Run(home, state, command.dryRun() ? null : store);
         for (Manifest.Entry entry : inRange) {
             MigrationId id = entry.id();
             if (run.halted()) {

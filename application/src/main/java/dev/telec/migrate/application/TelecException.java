@@ -48,5 +48,37 @@ public class TelecException extends RuntimeException {
         public RangeException(String message) {
             super(message);
         }
+
+        public RangeException(Path file, String message) {
+            super(file, message, null);
+        }
+    }
+
+    /**
+     * The home is held by another run (exit code 3 on the command line). The message says which process
+     * holds it and since when, when the holder wrote that down.
+     */
+    public static class LockedException extends TelecException {
+        public LockedException(Path lockFile, String message) {
+            super(null, message, null);
+            this.lockFile = lockFile;
+        }
+
+        private final transient Path lockFile;
+
+        /** The lock file another run holds. */
+        public Path lockFile() {
+            return lockFile;
+        }
+    }
+
+    /**
+     * The home records a version newer than any step this telec knows: an older telec on a newer home.
+     * Refused unless the command allows downgrades.
+     */
+    public static class DowngradeException extends RangeException {
+        public DowngradeException(Path home, String message) {
+            super(home, message);
+        }
     }
 }

@@ -290,8 +290,93 @@ class MigrationRunnerTest {
         store.put(home, MigrationState.of(Set.of(), Optional.of(Version.parse("2.0.0")), List.of()));
 
         assertThatThrownBy(() -> runner.migrate(MigrateCommand.of(home)))
-                .isInstanceOf(RangeException.class)
-                .hasMessageContaining("2.0.0").hasMessageContaining("1.0.0");
+                .isInstanceOf(TelecException.DowngradeException.class)
+                .hasMessage(home + ": the home is at 2.0.0, newer than the newest step this telec knows (1.0.0):"
+                        + " an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
+        assertThat(store.saves).isEmpty();
+    }
+
+    @Test
+    void allowDowngradeLeavesANewerHomeAsItIsAndReportsFromAfterTo() {
+        step("1.0.0/001_a");
+        store.put(home, MigrationState.of(Set.of(), Optional.of(Version.parse("2.0.0")), List.of()));
+
+        MigrationReport report = runner.migrate(MigrateCommand.of(home).allowDowngrade(true));
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.steps()).isEmpty();
+        assertThat(report.from()).hasToString("2.0.0");
+        assertThat(report.to()).hasToString("1.0.0");
+        assertThat(store.saves).isEmpty();
+        assertThat(log).isEmpty();
+    }
+
+    /** Records what the runner does with the lock, and can refuse it like a held one. */
+    private static final class FakeLocks implements dev.telec.migrate.application.port.out.HomeLocks {
+        final List<String> events = new ArrayList<>();
+        boolean held;
+
+        @Override
+        public Held acquire(Path at, java.time.Duration wait) {
+            if (held) throw new TelecException.LockedException(at.resolve(".migration.lock"), "another telec migrate holds " + at);
+            events.add("acquire " + wait.toSeconds());
+            return () -> events.add("release");
+        }
+    }
+
+    @Test
+    void aRealRunHoldsTheLockWhileItWritesAndReleasesIt() {
+        FakeLocks locks = new FakeLocks();
+        MigrationRunner locking = new MigrationRunner(manifests, store, Clock.fixed(NOW, ZoneOffset.UTC), locks);
+        step("1.0.0/001_a");
+
+        MigrationReport report = locking.migrate(MigrateCommand.of(home).lockWait(java.time.Duration.ofSeconds(7)));
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(locks.events).containsExactly("acquire 7", "release");
+    }
+
+    @Test
+    void dryRunsAndRunsWithNothingToDoTakeNoLock() {
+        FakeLocks locks = new FakeLocks();
+        locks.held = true;
+        MigrationRunner locking = new MigrationRunner(manifests, store, Clock.fixed(NOW, ZoneOffset.UTC), locks);
+        step("1.0.0/001_a");
+
+        assertThat(locking.migrate(MigrateCommand.of(home).dryRun(true)).succeeded()).isTrue();
+        store.put(home, MigrationState.of(Set.of("1.0.0/001_a"), Optional.of(Version.parse("1.0.0")), List.of()));
+        assertThat(locking.migrate(MigrateCommand.of(home)).succeeded()).isTrue();
+        assertThat(locks.events).isEmpty();
+    }
+
+    @Test
+    void aHeldHomeIsRefusedBeforeAnyStepRunsOrAnythingIsWritten() {
+        FakeLocks locks = new FakeLocks();
+        locks.held = true;
+        MigrationRunner locking = new MigrationRunner(manifests, store, Clock.fixed(NOW, ZoneOffset.UTC), locks);
+        step("1.0.0/001_a");
+
+        assertThatThrownBy(() -> locking.migrate(MigrateCommand.of(home)))
+                .isInstanceOf(TelecException.LockedException.class);
+        assertThat(log).isEmpty();
+        assertThat(store.saves).isEmpty();
+    }
+
+    @Test
+    void theStateIsReadAgainUnderTheLockSoStepsAnotherRunRecordedAreNotRunAgain() {
+        step("1.0.0/001_a");
+        step("1.0.0/002_b");
+        MigrationState byTheOtherRun = MigrationState.of(Set.of("1.0.0/001_a"), Optional.empty(), List.of());
+        MigrationRunner locking = new MigrationRunner(manifests, store, Clock.fixed(NOW, ZoneOffset.UTC),
+                (at, wait) -> {
+                    store.put(home, byTheOtherRun); // the other run finished step a while we waited
+                    return () -> { };
+                });
+
+        MigrationReport report = locking.migrate(MigrateCommand.of(home));
+
+        assertThat(log).containsExactly("1.0.0/002_b");
+        assertThat(report.steps()).extracting(StepResult::outcome).containsExactly(SKIPPED_APPLIED, APPLIED);
     }
 
     @Test

@@ -63,7 +63,7 @@ final class BundledManifest {
             }
             MigrationId id = MigrationId.of(Version.parse(dir.substring(1)), name.substring(0, name.length() - ".yaml".length()));
             try {
-                return new Entry(id, file, HomeFiles.readYaml(file));
+                return new Entry(id, file, new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(file.toFile()));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -14,6 +14,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    /** Another run holds the home: nothing was done, try again later (or with --wait). */
+    static final int LOCKED = 3;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -30,7 +32,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (verbose) {
             e.printStackTrace(err);
         }
-        return FAILED;
+        return e instanceof TelecException.LockedException ? LOCKED : FAILED;
     }
 
     /** A usage error: one line saying what is wrong and where help is, not the whole help. */

@@ -7,6 +7,7 @@ import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +29,8 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed, or a state or manifest error",
-            "2:usage error (unknown option, bad version)"})
+            "2:usage error (unknown option, bad version)",
+            "3:another telec migrate holds the home (see --wait)"})
 final class MigrateCli implements Callable<Integer> {
 
     static final String HOME_VARIABLE = "TELECLAUDE_HOME";
@@ -55,6 +57,19 @@ final class MigrateCli implements Callable<Integer> {
             description = "Take steps from this manifest tree instead of the bundled one; jars in DIR/lib are on the class path.")
     Path migrations;
 
+    @Option(names = "--wait", paramLabel = "SECONDS",
+            description = "When another telec migrate holds the home, wait up to SECONDS for it instead of exiting 3 (default: 0).")
+    long waitSeconds;
+
+    @Option(names = "--allow-downgrade",
+            description = "When the home records a version newer than any step known here (an older telec on a newer home), "
+                    + "leave it as it is and exit 0 instead of refusing.")
+    boolean allowDowngrade;
+
+    @Option(names = "--allow-insecure-migrations",
+            description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
+    boolean allowInsecureMigrations;
+
     @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
     boolean json;
 
@@ -78,7 +93,7 @@ final class MigrateCli implements Callable<Integer> {
         MigrateCommand command;
         try {
             command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun);
+                    Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -36,7 +36,10 @@ final class ReportPrinter {
 
     void human(MigrationReport report, Path home, boolean quiet) {
         if (!quiet) {
-            if (report.steps().isEmpty()) {
+            if (report.from().isAfter(report.to())) {
+                out.println(home + ": left as it is: it is at " + report.from() + ", newer than " + report.to()
+                        + " (--allow-downgrade)");
+            } else if (report.steps().isEmpty()) {
                 out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()

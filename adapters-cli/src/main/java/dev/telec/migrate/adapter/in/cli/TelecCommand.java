@@ -15,7 +15,8 @@ import picocli.CommandLine.IVersionProvider;
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed, or a state or manifest error",
-            "2:usage error (unknown option, bad version)"})
+            "2:usage error (unknown option, bad version)",
+            "3:another telec migrate holds the home (see --wait)"})
 final class TelecCommand implements Runnable {
 
     @picocli.CommandLine.Spec

@@ -3,16 +3,18 @@ package dev.telec.migrate.adapter.in.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import java.time.Clock;
 
 /**
- * The production wiring: manifests and state on the filesystem, the system clock. Side-effect free and
+ * The production wiring: manifests, state and the home's lock on the filesystem, the system clock. Side-effect free and
  * lazy: nothing is built until a command asks for it.
  */
 public final class TelecModule extends AbstractModule {
@@ -36,8 +38,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock) {
-        return new MigrationRunner(manifests, stateStore, clock);
+    HomeLocks homeLocks(Clock clock) {
+        return new FileHomeLocks(clock);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new MigrationRunner(manifests, stateStore, clock, locks);
     }
 
     @Provides

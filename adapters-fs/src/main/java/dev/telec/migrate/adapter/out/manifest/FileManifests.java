@@ -9,6 +9,8 @@ import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.net.URLConnection;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
@@ -54,13 +56,41 @@ public final class FileManifests implements Manifests {
 
     @Override
     public Manifest load(Optional<Path> directory) {
-        List<FileEntry> entries = directory.isPresent() ? loadDirectory(directory.get()) : loadBundled();
+        return load(directory, false);
+    }
+
+    /**
+     * Like {@link #load(Optional)}. Unless {@code allowInsecure}, a directory tree is refused when, on a POSIX
+     * file system, the directory itself, its {@code lib/} or a jar in it is group- or world-writable: another
+     * user could then put code in it that this run would execute.
+     */
+    @Override
+    public Manifest load(Optional<Path> directory, boolean allowInsecure) {
+        List<FileEntry> entries = directory.isPresent() ? loadDirectory(directory.get(), allowInsecure) : loadBundled();
         return assemble(entries);
+    }
+
+    /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
+    private static void requireNotWritableByOthers(Path path) {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Set<PosixFilePermission> permissions;
+        try {
+            permissions = Files.getPosixFilePermissions(path);
+        } catch (IOException e) {
+            throw new ManifestException(path, "cannot read its permissions: " + Messages.describe(e), e);
+        }
+        boolean group = permissions.contains(PosixFilePermission.GROUP_WRITE);
+        boolean others = permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        if (group || others) {
+            throw new ManifestException(path, "refusing to load steps: it is " + (others ? "world" : "group")
+                    + "-writable (" + PosixFilePermissions.toString(permissions) + "), so another user could put code in it"
+                    + " that telec would run; chmod go-w it, or pass --allow-insecure-migrations");
+        }
     }
 
     // --- a --migrations directory --------------------------------------------------------------------
 
-    private List<FileEntry> loadDirectory(Path directory) {
+    private List<FileEntry> loadDirectory(Path directory, boolean allowInsecure) {
         if (!Files.exists(directory)) {
             throw new ManifestException(directory, "no such manifest directory");
         }
@@ -70,14 +100,21 @@ public final class FileManifests implements Manifests {
         if (!Files.isReadable(directory)) {
             throw new ManifestException(directory, "cannot read the manifest directory: permission denied");
         }
-        ManifestTree tree = new ManifestTree(directory, libClassLoader(directory), Location::of, FileManifests::fileContent);
+        if (!allowInsecure) {
+            requireNotWritableByOthers(directory);
+        }
+        ManifestTree tree = new ManifestTree(directory, libClassLoader(directory, allowInsecure), Location::of,
+                FileManifests::fileContent);
         return tree.walk(parser);
     }
 
     /** The class loader of a manifest directory's entries: its {@code lib/*.jar} over this catalog's loader. */
-    private ClassLoader libClassLoader(Path directory) {
+    private ClassLoader libClassLoader(Path directory, boolean allowInsecure) {
         Path lib = directory.resolve(ManifestTree.LIB);
         if (!Files.isDirectory(lib)) return classLoader;
+        if (!allowInsecure) {
+            requireNotWritableByOthers(lib);
+        }
         List<Path> jars = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(lib, "*.jar")) {
             for (Path jar : stream) {
@@ -91,6 +128,9 @@ public final class FileManifests implements Manifests {
             throw new ManifestException(lib, "jars can only be loaded from the default file system");
         }
         jars.sort(null);
+        if (!allowInsecure) {
+            jars.forEach(FileManifests::requireNotWritableByOthers);
+        }
         URL[] urls = new URL[jars.size()];
         for (int i = 0; i < urls.length; i++) {
             try {

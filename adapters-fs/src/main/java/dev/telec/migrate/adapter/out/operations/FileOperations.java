@@ -60,6 +60,13 @@ final class FileOperations {
 
         @Override
         public void apply(Path home) throws IOException {
+            // every conflict is found before anything moves, so that a glob is not left half-moved
+            for (HomePattern.Match m : from.matches(home)) {
+                if (exists(m.path()) && exists(to.resolve(home, m.captures()))) {
+                    throw new OperationFailure("both " + m.path() + " and " + to.resolve(home, m.captures())
+                            + " exist; merge them by hand and remove " + m.path());
+                }
+            }
             for (HomePattern.Match m : from.matches(home)) {
                 Path source = m.path();
                 if (!exists(source)) continue;

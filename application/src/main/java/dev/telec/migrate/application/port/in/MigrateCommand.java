@@ -2,6 +2,7 @@ package dev.telec.migrate.application.port.in;
 
 import dev.telec.migrate.domain.Version;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,18 +16,34 @@ import java.util.Optional;
  *
  * @param from empty: the version the home's state records, or 0.0.0 when it records none
  * @param to empty: the newest version in the manifest
+ * @param allowDowngrade a home whose recorded version is newer than {@code to} (an older telec on a newer
+ *     home) is left as it is and reported as nothing to do, instead of refused
+ * @param allowInsecureMigrations load step classes from a {@code migrations} directory or jar even when it
+ *     is group- or world-writable
+ * @param lockWait how long a real run waits for another run that holds the home; zero: not at all
  */
 public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
-                             boolean dryRun) {
+                             boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations,
+                             Duration lockWait) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(migrations, "migrations");
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(lockWait, "lockWait");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
         }
+        if (lockWait.isNegative()) {
+            throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
+        }
+    }
+
+    /** A command with the defaults: no downgrade, no insecure manifests, no waiting for the lock. */
+    public MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun) {
+        this(home, migrations, from, to, dryRun, false, false, Duration.ZERO);
     }
 
     /** Migrates {@code home} with the bundled manifest, from its recorded version to the newest. */
@@ -35,18 +52,33 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
     }
 
     public MigrateCommand migrations(Path manifestDirectory) {
-        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun);
+        return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait);
     }
 
     public MigrateCommand from(Version version) {
-        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun);
+        return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait);
     }
 
     public MigrateCommand to(Version version) {
-        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun);
+        return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun, allowDowngrade,
+                allowInsecureMigrations, lockWait);
     }
 
     public MigrateCommand dryRun(boolean value) {
-        return new MigrateCommand(home, migrations, from, to, value);
+        return new MigrateCommand(home, migrations, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait);
+    }
+
+    public MigrateCommand allowDowngrade(boolean value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, value, allowInsecureMigrations, lockWait);
+    }
+
+    public MigrateCommand allowInsecureMigrations(boolean value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, value, lockWait);
+    }
+
+    public MigrateCommand lockWait(Duration value) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, value);
     }
 }

@@ -14,4 +14,12 @@ public interface Manifests {
      * @throws ManifestException naming the path when the tree is malformed
      */
     Manifest load(Optional<Path> directory);
+
+    /**
+     * Like {@link #load(Optional)}; with {@code allowInsecure}, step classes are loaded even from a
+     * directory or jar that other users may write to. Catalogs that load no classes from directories ignore it.
+     */
+    default Manifest load(Optional<Path> directory, boolean allowInsecure) {
+        return load(directory);
+    }
 }

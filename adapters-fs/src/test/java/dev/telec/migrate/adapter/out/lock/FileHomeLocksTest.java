@@ -1,0 +1,116 @@
+package dev.telec.migrate.adapter.out.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.application.TelecException.LockedException;
+import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.application.port.out.HomeLocks.Held;
+import dev.telec.migrate.testing.FaultyFileSystem;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileHomeLocksTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T10:15:02Z");
+    private final FileHomeLocks locks = new FileHomeLocks(Clock.fixed(T, ZoneOffset.UTC));
+    private final long pid = ProcessHandle.current().pid();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theHolderWritesItsPidAndStartIntoAnOwnerOnlyLockFile() throws IOException {
+        Path home = tmp.resolve("home");
+        Files.createDirectories(home);
+        try (Held held = locks.acquire(home, Duration.ZERO)) {
+            Path file = home.resolve(".migration.lock");
+            assertThat(Files.readString(file)).isEqualTo("pid " + pid + " since 2026-11-23T10:15:02Z\n");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aSecondTakerIsRefusedNamingTheHolderUntilItIsReleased() {
+        Path home = tmp.resolve("home");
+        Held first = locks.acquire(home, Duration.ZERO);
+
+        assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO))
+                .isInstanceOf(LockedException.class)
+                .hasMessage("another telec migrate (pid " + pid + " since 2026-11-23T10:15:02Z) holds " + home
+                        + "; --wait SECONDS waits for it");
+        first.close();
+        locks.acquire(home, Duration.ZERO).close();
+    }
+
+    @Test
+    void waitingGetsTheLockOnceTheHolderReleasesIt() throws Exception {
+        Path home = tmp.resolve("home");
+        Held first = locks.acquire(home, Duration.ZERO);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CompletableFuture<Held> second = CompletableFuture.supplyAsync(() -> {
+            waiting.countDown();
+            return locks.acquire(home, Duration.ofSeconds(60));
+        });
+        waiting.await();
+        assertThat(second).isNotDone();
+
+        first.close();
+
+        second.get(60, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void aMissingHomeIsCreatedForTheLock() {
+        Path home = tmp.resolve("a/b/home");
+        locks.acquire(home, Duration.ZERO).close();
+        assertThat(home.resolve(".migration.lock")).isRegularFile();
+    }
+
+    @Test
+    void aHomeThatIsAFileIsAnErrorNamingIt() throws IOException {
+        Path home = Files.writeString(tmp.resolve("home"), "x");
+        assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO))
+                .isInstanceOf(StateException.class)
+                .hasMessage(home + ": not a directory; a home must be a directory");
+    }
+
+    @Test
+    void onJimfsTheLockExcludesOtherRunsOfThisProcess() throws IOException {
+        try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path home = fs.getPath("/home/app");
+            Held held = locks.acquire(home, Duration.ZERO);
+            assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO)).isInstanceOf(LockedException.class);
+            held.close();
+            locks.acquire(home, Duration.ZERO).close();
+        }
+    }
+
+    @Test
+    void aFullDiskIsAnErrorNamingTheLockFileAndLeavesNoLockHeld() throws IOException {
+        try (FaultyFileSystem fs = FaultyFileSystem.wrap(Jimfs.newFileSystem(Configuration.unix()))) {
+            Path home = fs.getPath("/home/app");
+            Files.createDirectories(home);
+            fs.arm(1, FaultyFileSystem.Op.WRITE);
+
+            assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO))
+                    .isInstanceOf(StateException.class)
+                    .hasMessage(home.resolve(".migration.lock") + ": cannot lock the home: No space left on device");
+            locks.acquire(home, Duration.ZERO).close();
+        }
+    }
+}

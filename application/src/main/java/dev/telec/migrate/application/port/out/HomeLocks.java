@@ -1,0 +1,32 @@
+package dev.telec.migrate.application.port.out;
+
+import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.application.TelecException.LockedException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Exclusive access to a home for one run that writes to it, so that two runs never apply the same step
+ * twice. A dry-run takes no lock.
+ */
+public interface HomeLocks {
+
+    /** A held lock; closing it releases it. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** No locking at all: for tests of the runner alone, and for callers that serialize runs themselves. */
+    HomeLocks NONE = (home, wait) -> () -> { };
+
+    /**
+     * Takes the home's lock, creating the home when it does not exist, waiting up to {@code wait} for another
+     * holder to release it.
+     *
+     * @throws LockedException when another run still holds it after {@code wait}
+     * @throws TelecException naming the path when the lock cannot be taken for another reason (a read-only
+     *     home, a home that is a file); nothing was written then
+     */
+    Held acquire(Path home, Duration wait);
+}
