@@ -9,6 +9,7 @@ import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;
@@ -180,8 +181,8 @@ public final class MigrationRunner implements MigrateUseCase {
                 run.step(id, pending.get(id), command.dryRun());
             }
         }
-        if (!command.dryRun() && !run.halted()) {
-            run.finish(to);
+        if (!command.dryRun()) {
+            run.finish(run.halted() ? null : to);
         }
         return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error));
     }
@@ -191,13 +192,14 @@ public final class MigrationRunner implements MigrateUseCase {
         final Path home;
         final StateStore store; // null in a dry-run: nothing is written
         final List<StepResult> results = new ArrayList<>();
-        MigrationState state;
+        final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
+        int records;
         String error;
 
         Run(Path home, MigrationState state, StateStore store) {
             this.home = home;
-            this.state = state;
             this.store = store;
+            this.recorded = state.toBuilder();
         }
 
         boolean halted() {
@@ -263,29 +265,38 @@ public final class MigrationRunner implements MigrateUseCase {
             return StepOutcome.APPLIED;
         }
 
-        /** Records a step durably before the next one starts; a failure to record halts the run. */
+        /**
+         * Records a step before the next one starts; a failure to record halts the run. The store may make
+         * records durable in groups (see {@link StateStore#record}): a lost record only means check() again.
+         */
         private boolean record(MigrationId id, StepOutcome outcome) {
-            MigrationState next = state.record(id, outcome, now());
+            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
             try {
-                store.save(home, next);
+                store.record(home, entry);
             } catch (StateException e) {
                 fail(id, outcome.wireName() + ", but recording it failed: " + e.getMessage(), e);
                 return false;
             }
-            state = next;
+            recorded.add(entry);
+            records++;
             return true;
         }
 
+        /** Saves the new version ({@code to}, null after a failure), or at least commits what was recorded. */
         void finish(Version to) {
-            if (state.version().isPresent() ? !to.isAfter(state.version().get()) : to.equals(Version.ZERO)) {
-                return; // never move a home's recorded version backwards, nor write a state that says nothing
-            }
+            MigrationState state = recorded.build();
+            boolean newVersion = to != null
+                    && (state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO));
+            // never move a home's recorded version backwards, nor write a state that says nothing
             try {
-                MigrationState next = state.withVersion(to);
-                store.save(home, next);
-                state = next;
+                if (newVersion) {
+                    store.save(home, state.withVersion(to));
+                } else if (records > 0) {
+                    store.commit(home, state);
+                }
             } catch (StateException e) {
-                error = "recording version " + to + " failed: " + e.getMessage();
+                String cause = newVersion ? "recording version " + to + " failed: " : "recording the steps failed: ";
+                error = error == null ? cause + e.getMessage() : error + "; " + cause + e.getMessage();
             }
         }
 

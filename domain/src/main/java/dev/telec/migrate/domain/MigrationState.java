@@ -69,6 +69,56 @@ public final class MigrationState {
         return new MigrationState(nextApplied, version, nextHistory);
     }
 
+    /** A new state with the entry's id in effect and the entry appended to the history. */
+    public MigrationState with(HistoryEntry entry) {
+        return toBuilder().add(entry).build();
+    }
+
+    /**
+     * A builder that starts from this state. Recording many steps one by one with {@link #record} copies the
+     * state each time (quadratic in the number of steps); a builder appends in constant time.
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Accumulates history entries on top of a state; not thread-safe. */
+    public static final class Builder {
+        private final TreeSet<String> applied;
+        private Optional<Version> version;
+        private final ArrayList<HistoryEntry> history;
+
+        private Builder(MigrationState from) {
+            this.applied = new TreeSet<>(from.applied);
+            this.version = from.version;
+            this.history = new ArrayList<>(from.history);
+        }
+
+        /** Records the entry's id as in effect; only applied or check-satisfied steps are recorded. */
+        public Builder add(HistoryEntry entry) {
+            if (entry.outcome() != StepOutcome.APPLIED && entry.outcome() != StepOutcome.SKIPPED_CHECK) {
+                throw new IllegalArgumentException("only applied or check-satisfied steps are recorded, not " + entry.outcome());
+            }
+            applied.add(entry.id());
+            history.add(entry);
+            return this;
+        }
+
+        public Builder version(Version v) {
+            this.version = Optional.of(v);
+            return this;
+        }
+
+        /** How many history entries the built state will have. */
+        public int historySize() {
+            return history.size();
+        }
+
+        public MigrationState build() {
+            return new MigrationState(new TreeSet<>(applied), version, history);
+        }
+    }
+
     public MigrationState withVersion(Version newVersion) {
         return new MigrationState(new TreeSet<>(applied), Optional.of(newVersion), history);
     }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.telec.migrate.adapter.out.state.StateDocument.NotAState;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -93,8 +95,96 @@ public final class JsonStateStore implements StateStore {
         this.writer = mapper.writer(pretty);
     }
 
+    /** Records buffered before a group commit at most. */
+    static final int GROUP_RECORDS = 256;
+
+    /** How long a record stays buffered at most before its group is committed. */
+    static final long GROUP_NANOS = 200_000_000L;
+
+    private final Map<Path, StateJournal.Writer> journals = new ConcurrentHashMap<>();
+
+    /** Bytes this process wrote to state snapshots and journals: the benchmark's measure of write volume. */
+    public static long bytesWritten() {
+        return StateJournal.BYTES_WRITTEN.sum();
+    }
+
+    /**
+     * The snapshot {@code migration_state.json} with the records of {@code migration_state.journal} that
+     * continue it (see {@link StateJournal}); a torn or corrupt journal tail is ignored.
+     */
     @Override
     public MigrationState load(Path home) {
+        MigrationState snapshot = loadSnapshot(home);
+        Path journal = home.resolve(StateJournal.FILE_NAME);
+        byte[] bytes = readJournal(journal);
+        StateJournal.Replay replay = bytes == null
+                ? new StateJournal.Replay(snapshot, 0, 0)
+                : StateJournal.replay(snapshot, bytes);
+        Path key = home.toAbsolutePath().normalize();
+        StateJournal.Writer old = journals.put(key,
+                new StateJournal.Writer(journal, replay.validLength(), replay.state().history().size()));
+        if (old != null) old.close();
+        return replay.state();
+    }
+
+    private static byte[] readJournal(Path journal) {
+        try (InputStream in = Files.newInputStream(journal)) {
+            byte[] bytes = in.readNBytes((int) MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) throw tooLarge(journal, bytes.length);
+            return bytes;
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new StateException(journal, "cannot read: " + reason(e), e);
+        }
+    }
+
+    /**
+     * Appends the record to the home's journal; records are written and forced in groups of up to
+     * {@value #GROUP_RECORDS} or every 200 ms, and always by {@link #commit} or {@link #save}. Only records
+     * of steps whose {@code migrate()} has returned are ever written (see {@link StateStore#record}).
+     */
+    @Override
+    public void record(Path home, HistoryEntry entry) {
+        Path key = home.toAbsolutePath().normalize();
+        StateJournal.Writer writer = journals.get(key);
+        if (writer == null) {
+            load(home);
+            writer = journals.get(key);
+        }
+        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, System.nanoTime())) {
+            flush(home, writer);
+        }
+    }
+
+    /** Makes the records durable and compacts them into the snapshot {@code state}. */
+    @Override
+    public void commit(Path home, MigrationState state) {
+        save(home, state);
+    }
+
+    private void flush(Path home, StateJournal.Writer writer) {
+        try {
+            ensureHome(home, home.resolve(StateJournal.FILE_NAME));
+            writer.flush(AtomicFiles.OWNER_ONLY);
+        } catch (IOException e) {
+            writer.close();
+            journals.remove(home.toAbsolutePath().normalize());
+            throw new StateException(home.resolve(StateJournal.FILE_NAME), "cannot write: " + reason(e), e);
+        }
+    }
+
+    private static void ensureHome(Path home, Path file) throws IOException {
+        if (!Files.isDirectory(home)) {
+            try {
+                Files.createDirectories(home);
+            } catch (FileAlreadyExistsException e) {
+                throw new StateException(home, "not a directory; a home must be a directory", e);
+            }
+        }
+    }
+
+    private MigrationState loadSnapshot(Path home) {
         Path file = home.resolve(FILE_NAME);
         BasicFileAttributes homeAttributes;
         try {
@@ -136,8 +226,29 @@ public final class JsonStateStore implements StateStore {
         return parse(file, bytes);
     }
 
+    /**
+     * Writes {@code state} as the snapshot, atomically and durably, then deletes the journal, whose records
+     * the snapshot holds (compaction). Pending journal records are forced first, so that a failed snapshot
+     * write loses none of them.
+     */
     @Override
     public void save(Path home, MigrationState state) {
+        Path key0 = home.toAbsolutePath().normalize();
+        StateJournal.Writer writer = journals.remove(key0);
+        if (writer != null && writer.hasPending()) {
+            flush(home, writer);
+        }
+        if (writer != null) writer.close();
+        writeSnapshot(home, state);
+        Path journal = home.resolve(StateJournal.FILE_NAME);
+        try {
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw new StateException(journal, "cannot delete after compacting it into " + FILE_NAME + ": " + reason(e), e);
+        }
+    }
+
+    private void writeSnapshot(Path home, MigrationState state) {
         Path file = home.resolve(FILE_NAME);
         byte[] bytes = serialize(state);
         try {
@@ -164,6 +275,7 @@ public final class JsonStateStore implements StateStore {
         }
         try {
             AtomicFiles.write(file, bytes);
+            StateJournal.BYTES_WRITTEN.add(bytes.length);
         } catch (IOException e) {
             throw new StateException(file, "cannot write: " + reason(e), e);
         }

@@ -1,6 +1,7 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import java.nio.file.Path;
 
@@ -22,4 +23,29 @@ public interface StateStore {
      * @throws StateException naming the file when it cannot be written; the previous state is then intact
      */
     void save(Path home, MigrationState state);
+
+    /**
+     * Records one step of a run as in effect: the entry's id joins the applied ids and the entry is
+     * appended to the history of the state last loaded or saved for {@code home}. Called after the step's
+     * {@code migrate()} and confirming {@code check()} returned, so a store may make records durable in
+     * groups (a crash then loses only the last records, and the next run asks those steps' {@code check()}
+     * again), but never before the step's effects are: a step's effects must be durable when its
+     * {@code migrate()} returns. A run that recorded ends with {@link #save} or {@link #commit}.
+     *
+     * <p>The default saves the whole state each time, which costs time linear in its size.
+     *
+     * @throws StateException naming the file when the record cannot be written
+     */
+    default void record(Path home, HistoryEntry entry) {
+        save(home, load(home).with(entry));
+    }
+
+    /**
+     * Ends a run that recorded steps but does not {@link #save} a new version: makes every record durable.
+     * {@code state} is the state the records add up to, which a store may write as its new snapshot.
+     *
+     * @throws StateException naming the file when the records cannot be made durable
+     */
+    default void commit(Path home, MigrationState state) {
+    }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Benchmarks telec against the reference Python runner (../shared/bench/seed_runner.py), side by side:
+# generates the workloads with ../shared/bench/gen_workload.py, runs reference and telec alternately RUNS
+# times per workload, and prints medians and ratios; also peak RSS (/usr/bin/time, when installed) and the
+# bytes telec wrote to its state files (TELEC_STATS=1). Results also go to bench/out/results.md.
+#   usage: bench/compare.sh [RUNS]      (default 5; env PYTHON overrides the reference's interpreter)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+shared="$root/../shared/bench"
+runs="${1:-5}"
+out="$root/bench/out"
+rm -rf "$out/w" "$out/h" && mkdir -p "$out/w" "$out/h"
+# The interpreter itself, not a version manager's shim in front of it: the reference at its fastest.
+py="${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}"
+telec="$root/telec"
+
+"$telec" --version >/dev/null # builds the jars and the AOT cache first, outside the timings
+for n in 100 1000 5000; do
+  top[$n]="$("$py" "$shared/gen_workload.py" "$out/w/$n" "$n")"
+done
+
+now() { date +%s%N; }
+# runs a command, prints its wall time in ms
+timed() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; t1=$(now); echo $(( (t1 - t0) / 1000000 )); }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+ref_cmd() { # workload-name home
+  local n="$1" home="$2"; shift 2
+  HOME_DIR="$home" "$py" "$shared/seed_runner.py" "$out/w/$n/py" "$home/state.json" 0.0.0 "${top[$n]}" "$@"
+}
+telec_cmd() { # n home [args]
+  local n="$1" home="$2"; shift 2
+  "$telec" migrate -q --home "$home" --migrations "$out/w/$n/telec" --from 0.0.0 --to "${top[$n]}" "$@"
+}
+fresh() { rm -rf "$1"; mkdir -p "$1"; }
+
+# The no-op: both homes have all 100 steps applied, and each runner is asked for the full range again.
+fresh "$out/h/ref-noop"; ref_cmd 100 "$out/h/ref-noop" >/dev/null
+fresh "$out/h/telec-noop"; telec_cmd 100 "$out/h/telec-noop"
+
+declare -A R T
+for ((i = 1; i <= runs; i++)); do
+  R[noop]+=" $(timed ref_cmd 100 "$out/h/ref-noop")";            T[noop]+=" $(timed telec_cmd 100 "$out/h/telec-noop")"
+  for n in 1000 5000; do
+    fresh "$out/h/ref"; R[apply$n]+=" $(timed ref_cmd "$n" "$out/h/ref")"
+    fresh "$out/h/telec"; T[apply$n]+=" $(timed telec_cmd "$n" "$out/h/telec")"
+  done
+  fresh "$out/h/ref"; R[dry5000]+=" $(timed ref_cmd 5000 "$out/h/ref" --dry-run)"
+  fresh "$out/h/telec"; T[dry5000]+=" $(timed telec_cmd 5000 "$out/h/telec" --dry-run)"
+  echo "run $i/$runs done" >&2
+done
+
+bytes() { # n: bytes telec writes to state files applying n steps from scratch
+  fresh "$out/h/telec"
+  TELEC_STATS=1 telec_cmd "$1" "$out/h/telec" 2>&1 | sed -n 's/^telec-stats: state-bytes-written=//p'
+}
+rss() { # peak RSS in KB of a command, or "n/a"
+  if [ -x /usr/bin/time ]; then /usr/bin/time -f %M -o "$out/rss" "$@" >/dev/null 2>&1 && cat "$out/rss"; else echo n/a; fi
+}
+b1000=$(bytes 1000); b5000=$(bytes 5000)
+rss_noop=$(rss "$telec" migrate -q --home "$out/h/telec-noop" --migrations "$out/w/100/telec" --from 0.0.0 --to "${top[100]}")
+fresh "$out/h/telec"
+rss_5000=$(rss "$telec" migrate -q --home "$out/h/telec" --migrations "$out/w/5000/telec" --from 0.0.0 --to "${top[5000]}")
+
+{
+  echo "Machine: $(nproc) cores, $(uname -sr); reference: $("$py" --version 2>&1); telec java: ${TELEC_JAVA:-launcher default}; runs: $runs (medians, ms)"
+  echo
+  echo "| workload | reference | telec | telec / reference | target |"
+  echo "|---|---:|---:|---:|---|"
+  declare -A target=([noop]="≤ 1.0" [apply1000]="≤ 0.3" [apply5000]="≤ 0.1" [dry5000]="≤ no-op + 1 s")
+  for w in noop apply1000 apply5000 dry5000; do
+    r=$(median ${R[$w]}); t=$(median ${T[$w]})
+    echo "| $w | $r | $t | $(awk -v a="$t" -v b="$r" 'BEGIN {printf "%.2f", a / b}') | ${target[$w]} |"
+  done
+  t1=$(median ${T[apply1000]}); t5=$(median ${T[apply5000]})
+  r1=$(median ${R[apply1000]}); r5=$(median ${R[apply5000]})
+  echo
+  echo "Growth t(5000)/t(1000): telec $(awk -v a="$t5" -v b="$t1" 'BEGIN {printf "%.2f", a / b}') (target ≤ 5.5), reference $(awk -v a="$r5" -v b="$r1" 'BEGIN {printf "%.2f", a / b}')"
+  echo "State bytes written by telec: 1000 steps $b1000, 5000 steps $b5000 (ratio $(awk -v a="$b5000" -v b="$b1000" 'BEGIN {printf "%.2f", a / b}'); linear is 5)"
+  echo "Peak RSS of telec: no-op ${rss_noop} KB, 5000 steps ${rss_5000} KB (ratio $(awk -v a="$rss_5000" -v b="$rss_noop" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}'); target ≤ 1.5)"
+  echo "Dry-run 5000 minus no-op: $(( $(median ${T[dry5000]}) - $(median ${T[noop]}) )) ms (target ≤ 1000)"
+} | tee "$out/results.md"
