@@ -14,7 +14,13 @@ import java.util.Arrays;
 import java.util.UUID;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 
-/** The file operations: mkdir, move, copy, delete, write. */
+/**
+ * The file operations: mkdir, move, copy, delete, write. Their effects are durable before the step's journal
+ * record is: copied and written files are forced when the operation returns, and the directories whose
+ * entries it changed (created, renamed or deleted in) are synced then on other file systems, and on the
+ * default one before the state store writes the next record ({@link AtomicFiles#syncDirectoryBeforeRecord}),
+ * once per directory and group of records.
+ */
 final class FileOperations {
 
     private FileOperations() {}
@@ -41,6 +47,7 @@ final class FileOperations {
                 if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
                 createParents(home, dir);
                 Files.createDirectory(dir);
+                sync(dir.getParent());
             }
         }
     }
@@ -78,17 +85,21 @@ final class FileOperations {
                 createParents(home, target);
                 try {
                     Files.move(source, target);
+                    sync(source.getParent());
+                    if (!target.getParent().equals(source.getParent())) sync(target.getParent());
                 } catch (DirectoryNotEmptyException e) {
                     // another file store: copy completely beside the target, rename into place, then delete
                     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
                     try {
                         copyTree(source, partial);
                         Files.move(partial, target);
+                        sync(target.getParent());
                     } catch (IOException | RuntimeException failure) {
                         if (exists(partial)) deleteTree(partial);
                         throw failure;
                     }
                     deleteTree(source);
+                    sync(source.getParent());
                 }
             }
         }
@@ -117,6 +128,7 @@ final class FileOperations {
                     try {
                         copyTree(source, partial);
                         Files.move(partial, target);
+                        sync(target.getParent());
                     } catch (IOException | RuntimeException failure) {
                         if (exists(partial)) deleteTree(partial);
                         throw failure;
@@ -141,7 +153,10 @@ final class FileOperations {
         @Override
         public void apply(Path home) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
-                if (exists(m.path())) deleteTree(m.path());
+                if (exists(m.path())) {
+                    deleteTree(m.path());
+                    sync(m.path().getParent());
+                }
             }
         }
     }
@@ -186,8 +201,19 @@ final class FileOperations {
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             if (exists(parent)) throw new OperationFailure(parent + " exists and is not a directory");
+            Path existing = parent;
+            while (existing.getParent() != null && !Files.isDirectory(existing.getParent())) existing = existing.getParent();
             Files.createDirectories(parent);
+            // each created directory's entry is in its parent: sync from the one that existed down
+            for (Path d = parent; d != null && !d.equals(existing.getParent()); d = d.getParent()) {
+                if (d.getParent() != null) sync(d.getParent());
+            }
         }
+    }
+
+    /** Makes changed entries of {@code dir} durable before the step's record is. */
+    static void sync(Path dir) {
+        if (dir != null) AtomicFiles.syncDirectoryBeforeRecord(dir);
     }
 
     static void copyTree(Path source, Path target) throws IOException {
@@ -200,10 +226,28 @@ final class FileOperations {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.copy(file, resolveIn(target, source.relativize(file)), StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Path copy = resolveIn(target, source.relativize(file));
+                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isRegularFile()) force(copy);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) throw failure;
+                sync(resolveIn(target, source.relativize(dir)));
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Forces a copied file's content to storage, where the file system can. */
+    private static void force(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (UnsupportedOperationException e) {
+            // not supported here
+        }
     }
 
     private static Path resolveIn(Path base, Path relative) {

@@ -166,6 +166,8 @@ public final class JsonStateStore implements StateStore {
     private void flush(Path home, StateJournal.Writer writer) {
         try {
             ensureHome(home, home.resolve(StateJournal.FILE_NAME));
+            // the directory changes of the steps being recorded are made durable before their records are
+            AtomicFiles.syncDeferred();
             writer.flush(AtomicFiles.OWNER_ONLY);
         } catch (IOException e) {
             writer.close();
@@ -239,6 +241,7 @@ public final class JsonStateStore implements StateStore {
             flush(home, writer);
         }
         if (writer != null) writer.close();
+        AtomicFiles.syncDeferred(); // as in flush: the steps' directory changes before the state naming them
         writeSnapshot(home, state);
         Path journal = home.resolve(StateJournal.FILE_NAME);
         try {
