@@ -12,8 +12,12 @@ out="$root/bench/out"
 rm -rf "$out/w" "$out/h" && mkdir -p "$out/w" "$out/h"
 # The interpreter itself, not a version manager's shim in front of it: the reference at its fastest.
 py="${PYTHON:-$(python3 -c 'import sys; print(sys.executable)')}"
+# The no-op is also timed through `python3` as the PATH finds it (a pyenv shim costs ~60 ms per start):
+# that is how a user starts the reference, and the issue's own figure.
+shim="$(command -v python3)"
 telec="$root/telec"
 
+load0="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 "$telec" --version >/dev/null # builds the jars and the AOT cache first, outside the timings
 for n in 100 1000 5000; do
   top[$n]="$("$py" "$shared/gen_workload.py" "$out/w/$n" "$n")"
@@ -38,9 +42,10 @@ fresh() { rm -rf "$1"; mkdir -p "$1"; }
 fresh "$out/h/ref-noop"; ref_cmd 100 "$out/h/ref-noop" >/dev/null
 fresh "$out/h/telec-noop"; telec_cmd 100 "$out/h/telec-noop"
 
-declare -A R T
+declare -A R T S
 for ((i = 1; i <= runs; i++)); do
   R[noop]+=" $(timed ref_cmd 100 "$out/h/ref-noop")";            T[noop]+=" $(timed telec_cmd 100 "$out/h/telec-noop")"
+  S[noop]+=" $(timed env PYTHON_CMD="$shim" bash -c 'HOME_DIR="$1" exec "$PYTHON_CMD" "$2" "$3" "$4" 0.0.0 "$5"' _ "$out/h/ref-noop" "$shared/seed_runner.py" "$out/w/100/py" "$out/h/ref-noop/state.json" "${top[100]}")"
   for n in 1000 5000; do
     fresh "$out/h/ref"; R[apply$n]+=" $(timed ref_cmd "$n" "$out/h/ref")"
     fresh "$out/h/telec"; T[apply$n]+=" $(timed telec_cmd "$n" "$out/h/telec")"
@@ -63,7 +68,7 @@ fresh "$out/h/telec"
 rss_5000=$(rss "$telec" migrate -q --home "$out/h/telec" --migrations "$out/w/5000/telec" --from 0.0.0 --to "${top[5000]}")
 
 {
-  echo "Machine: $(nproc) cores, $(uname -sr); reference: $("$py" --version 2>&1); telec java: ${TELEC_JAVA:-launcher default}; runs: $runs (medians, ms)"
+  echo "Machine: $(nproc) cores, $(uname -sr), load average before: $load0, after: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a); reference: $("$py" --version 2>&1) ($py); telec java: ${TELEC_JAVA:-launcher default}; runs: $runs (medians, ms)"
   echo
   echo "| workload | reference | telec | telec / reference | target |"
   echo "|---|---:|---:|---:|---|"
@@ -72,6 +77,8 @@ rss_5000=$(rss "$telec" migrate -q --home "$out/h/telec" --migrations "$out/w/50
     r=$(median ${R[$w]}); t=$(median ${T[$w]})
     echo "| $w | $r | $t | $(awk -v a="$t" -v b="$r" 'BEGIN {printf "%.2f", a / b}') | ${target[$w]} |"
   done
+  s=$(median ${S[noop]}); t=$(median ${T[noop]})
+  echo "| noop, reference through \`$shim\` | $s | $t | $(awk -v a="$t" -v b="$s" 'BEGIN {printf "%.2f", a / b}') | ≤ 1.0 |"
   t1=$(median ${T[apply1000]}); t5=$(median ${T[apply5000]})
   r1=$(median ${R[apply1000]}); r5=$(median ${R[apply5000]})
   echo

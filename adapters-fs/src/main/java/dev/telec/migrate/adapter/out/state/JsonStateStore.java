@@ -4,15 +4,20 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telec.migrate.adapter.out.state.StateDocument.NotAState;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
@@ -71,20 +76,26 @@ public final class JsonStateStore implements StateStore {
     private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at");
     private static final String NOT_A_STATE = "not a telec state: ";
 
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
+    /** Strict reading: nesting and size limits, duplicate keys refused. */
+    private final JsonFactory factory;
+    // Made on the first write: reading needs only the streaming parser, so that a run with nothing to do
+    // never starts Jackson's object mapper (tens of ms at start-up).
+    private volatile ObjectWriter writer;
     private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
 
     public JsonStateStore() {
-        this.mapper = JsonMapper.builder(new JsonFactoryBuilder()
-                        .streamReadConstraints(StreamReadConstraints.builder()
-                                .maxNestingDepth(MAX_NESTING)
-                                .maxDocumentLength(MAX_BYTES)
-                                .build())
+        this.factory = new JsonFactoryBuilder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxDocumentLength(MAX_BYTES)
                         .build())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+    }
+
+    private ObjectWriter writer() {
+        ObjectWriter w = writer;
+        if (w != null) return w;
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -92,7 +103,9 @@ public final class JsonStateStore implements StateStore {
                         .withArrayEmptySeparator(""))
                 .withObjectIndenter(indenter)
                 .withArrayIndenter(indenter);
-        this.writer = mapper.writer(pretty);
+        w = JsonMapper.builder(factory).build().writer(pretty);
+        writer = w;
+        return w;
     }
 
     /** Records buffered before a group commit at most. */
@@ -310,7 +323,7 @@ public final class JsonStateStore implements StateStore {
     /** The exact bytes {@link #save} writes for {@code state}. */
     byte[] serialize(MigrationState state) {
         try {
-            byte[] json = writer.writeValueAsBytes(StateDocument.fromDomain(state));
+            byte[] json = writer().writeValueAsBytes(StateDocument.fromDomain(state));
             byte[] withNewline = new byte[json.length + 1];
             System.arraycopy(json, 0, withNewline, 0, json.length);
             withNewline[json.length] = '\n';
@@ -340,7 +353,7 @@ public final class JsonStateStore implements StateStore {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(text);
+            tree = readTree(text);
         } catch (JsonProcessingException e) {
             throw new StateException(file, "invalid JSON" + at(e.getLocation()) + ": " + shortReason(e), e);
         }
@@ -348,6 +361,55 @@ public final class JsonStateStore implements StateStore {
             return toDocument(tree).toDomain();
         } catch (NotAState e) {
             throw new StateException(file, NOT_A_STATE + e.getMessage(), null);
+        }
+    }
+
+    /**
+     * The whole document as a tree, read with the streaming parser (what {@code ObjectMapper.readTree} with
+     * {@code FAIL_ON_TRAILING_TOKENS} does, without starting the mapper): every syntax error is found before
+     * the shape is checked, as before.
+     */
+    private JsonNode readTree(String text) throws JsonProcessingException {
+        try (JsonParser p = factory.createParser(text)) {
+            JsonNode root = value(p, p.nextToken());
+            JsonToken trailing = p.nextToken();
+            if (trailing != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "Trailing token (of type " + trailing + ") found after value");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string", e); // a String source does no I/O
+        }
+    }
+
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (t == null) throw new com.fasterxml.jackson.core.JsonParseException(p, "No content to map due to end-of-input");
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    object.set(name, value(p, p.nextToken()));
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    array.add(value(p, e));
+                }
+                return array;
+            }
+            case VALUE_STRING: return nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT: return nodes.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT: return nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE: return nodes.booleanNode(true);
+            case VALUE_FALSE: return nodes.booleanNode(false);
+            case VALUE_NULL: return nodes.nullNode();
+            default: throw new com.fasterxml.jackson.core.JsonParseException(p, "Unexpected token " + t);
         }
     }
 
