@@ -45,7 +45,10 @@ public record MigrationId(Version version, int number, String description) imple
     /** The canonical text: no {@code v}, no extension. */
     @Override
     public String toString() {
-        return version + "/" + String.format("%03d", number) + "_" + description;
+        // not String.format("%03d"): Formatter's first use loads locale data, milliseconds of every start
+        String digits = Integer.toString(number);
+        String padded = digits.length() >= 3 ? digits : "000".substring(digits.length()) + digits;
+        return version + "/" + padded + "_" + description;
     }
 
     @Override
