@@ -100,7 +100,7 @@ class BundledStepsTest {
         }
         String alice = after.get("people/alice/teleclaude.yml");
         assertThat(alice).startsWith("# Alice's personal overrides.\n# Edited by hand; telec keeps these comments.\n\nname: Alice\n");
-        assertThat(alice).contains("timezone: Europe/Amsterdam # used for quiet hours\n");
+        assertThat(alice).contains("timezone: Europe/Amsterdam   # used for quiet hours\n"); // untouched: byte for byte
         assertThat(alice).contains("\n\n# Keep this last: a comment after the last key.\nnotify: true\n");
         assertThat(alice).contains("subscriptions:\n  - channel: telegram\n    events: all\n  - channel: email\n    events: all\n");
         assertThat(alice).doesNotContain("channels:");
