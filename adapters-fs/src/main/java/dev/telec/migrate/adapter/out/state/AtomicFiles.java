@@ -40,7 +40,8 @@ public final class AtomicFiles {
      * The parent directory must exist.
      *
      * @throws IOException when a step fails; the temporary file is then removed and {@code target} is as it
-     *     was
+     *     was, except when syncing the directory after the rename fails: {@code target} then holds the new
+     *     content, but not durably
      */
     public static void write(Path target, byte[] content) throws IOException {
         write(target, content, OWNER_ONLY);
@@ -118,15 +119,51 @@ public final class AtomicFiles {
     }
 
     /**
-     * Makes a completed rename in {@code dir} durable. Where a directory cannot be opened or synced (Windows,
-     * some in-memory and network file systems) this does nothing: the rename has happened either way, and a
-     * rename lost to a crash leaves the previous content, which callers with idempotent steps tolerate.
+     * Makes the entries created, renamed or deleted in {@code dir} so far durable. Where a directory cannot be
+     * opened (Windows, Jimfs) or synced at all this does nothing. A sync that is attempted and fails throws:
+     * what it was to make durable may be lost to a crash, so callers must not report it done.
+     *
+     * @throws IOException when the directory was opened but syncing it failed
      */
-    static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
+    public static void syncDirectory(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
         } catch (IOException | UnsupportedOperationException e) {
+            return; // directories cannot be opened here
+        }
+        try (ch) {
+            ch.force(true);
+        } catch (UnsupportedOperationException e) {
             // not supported here
+        }
+    }
+
+    /**
+     * Like {@link Files#createDirectories}, but durable: the parent of each directory it creates is synced
+     * (see {@link #syncDirectory}), so that a crash cannot lose a directory, and what is later made durable
+     * in it, once this has returned.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code dir}, or a directory on its way, exists
+     *     but is not a directory
+     */
+    public static void createDirectories(Path dir) throws IOException {
+        java.util.ArrayDeque<Path> missing = new java.util.ArrayDeque<>();
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            missing.push(p);
+            p = p.getParent();
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw new java.nio.file.FileAlreadyExistsException(p.toString(), null, "not a directory");
+        }
+        for (Path m : missing) {
+            try {
+                Files.createDirectory(m);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!Files.isDirectory(m)) throw e;
+            }
+            syncDirectory(m.getParent());
         }
     }
 
