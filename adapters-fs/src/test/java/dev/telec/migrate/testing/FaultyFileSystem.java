@@ -58,15 +58,36 @@ import java.util.function.Function;
  * left on device")} instead of happening; the operation is counted, the fault is one-shot.
  *
  * <h2>Crash model</h2>
- * Deliberately simple: <em>file data that was not forced is lost; metadata operations (create, rename,
- * delete, mkdir) are durable as soon as they return</em>. For every file written through this file system the
- * content as of its last successful {@code force} is remembered (a file that existed before it was first
- * opened for writing is taken to be durable as it was; a newly created one as empty). {@link #crash()} closes
- * every open channel and puts every such file back to its remembered content, following renames. Close does
- * not persist. Not modelled: losing a create or rename that was not followed by a directory sync, torn
- * (partial) writes within a force, reordering between files, memory-mapped writes (read-write mappings are
- * refused), writes through {@link FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the
- * k-th operation and everything after it fail, as if the process died there, until {@link #crash()}.
+ * Like LevelDB's FaultInjectionTestEnv (including its "delete files created after the last directory sync"):
+ * <ul>
+ * <li><b>Data.</b> File data that was not forced is lost. For every file written through this file system
+ * the content as of its last successful {@code force} is remembered (a file that existed before it was
+ * first opened for writing is taken to be durable as it was; a newly created one as empty), and follows it
+ * across renames. Close does not persist.
+ * <li><b>Metadata</b> ({@link Crash#METADATA_TOO}, the default). A <em>directory sync</em> is {@code force}
+ * on a channel opened on a directory ({@code FileChannel.open(dir, READ)}); where the delegate cannot open a
+ * directory (Jimfs) this file system returns a channel that reads nothing, so the sync is seen all the
+ * same; it is a counted {@link Op#FORCE}. Each metadata operation belongs to one directory: creating a file
+ * or link (an open for writing that created it, a copy or link to a new name) and {@code createDirectory}
+ * to the new entry's parent; {@code delete} to the parent of what it deleted; a {@code move} to the
+ * <em>target's</em> parent. An operation is durable when that directory was synced after it. {@link
+ * #crash()} undoes, newest first, every operation that is not: a created file or link is deleted; a created
+ * directory is deleted with everything under it, synced or not (its own entry is gone); a deleted file,
+ * link or (empty) directory comes back, a file with its durable content; a move is moved back and what it
+ * replaced comes back with its durable content. A move is atomic in this model: when its target's
+ * directory was synced it is durable whole, the source entry gone too, even if the source directory was
+ * never synced (as on journaling file systems, where one transaction holds both entries); otherwise both
+ * entries are as before. An undo whose path is gone (an enclosing directory's creation was undone) does
+ * nothing. Directories are identified by path: a sync of a directory under its new name after it was
+ * itself moved does not cover operations done under its old name.
+ * <li>{@link Crash#DATA_ONLY}: metadata operations are durable as soon as they return.
+ * </ul>
+ * {@link #crash()} also closes every open channel. Not modelled: torn (partial) writes within a force,
+ * reordering between files (a forced file is durable even if an earlier file's data was not forced),
+ * directory syncs making other directories' entries durable (ext4 journal commits do, POSIX does not
+ * promise it), memory-mapped writes (read-write mappings are refused), writes through {@link
+ * FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the k-th operation and everything
+ * after it fail, as if the process died there, until {@link #crash()}.
  *
  * <p>{@link #denyReading} makes opening a file for reading fail with {@code AccessDeniedException}.
  *
