@@ -2,14 +2,10 @@ package dev.telec.migrate.kit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -112,23 +108,13 @@ public final class YamlText {
     }
 
     static String keepOriginalLines(String original, String emitted) {
-        List<String> before = original.lines().toList();
-        List<String> after = emitted.lines().toList();
-        Patch<String> patch = DiffUtils.diff(before, after, (a, b) -> normalized(a).equals(normalized(b)));
-        StringBuilder text = new StringBuilder(emitted.length() + 64);
-        int at = 0; // position in before
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; at < delta.getSource().getPosition(); at++) text.append(before.get(at)).append('\n');
-            for (String line : delta.getTarget().getLines()) text.append(line).append('\n');
-            at += delta.getSource().size();
-        }
-        for (; at < before.size(); at++) text.append(before.get(at)).append('\n');
-        String kept = text.toString();
-        try {
-            return Holder.DATA.readTree(kept).equals(Holder.DATA.readTree(emitted)) ? kept : emitted;
-        } catch (IOException e) {
-            return emitted;
-        }
+        return KeptLines.keep(original, emitted, YamlText::normalized, kept -> {
+            try {
+                return Holder.DATA.readTree(kept).equals(Holder.DATA.readTree(emitted));
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     /** The line with its indentation kept and every other run of blanks folded to one space. */
