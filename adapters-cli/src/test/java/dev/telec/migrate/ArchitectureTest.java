@@ -38,7 +38,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void bundledStepsUseOnlyTheStepContract() {
+    void bundledStepsUseOnlyTheStepContractAndTheKit() {
         noClasses().that().resideInAPackage("dev.telec.migrations..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.telec.migrate.application..", "dev.telec.migrate.adapter..", "dev.telec.migrate.domain..")

@@ -100,7 +100,7 @@ class BundledStepsTest {
         }
         String alice = after.get("people/alice/teleclaude.yml");
         assertThat(alice).startsWith("# Alice's personal overrides.\n# Edited by hand; telec keeps these comments.\n\nname: Alice\n");
-        assertThat(alice).contains("timezone: Europe/Amsterdam # used for quiet hours\n");
+        assertThat(alice).contains("timezone: Europe/Amsterdam   # used for quiet hours\n"); // untouched: byte for byte
         assertThat(alice).contains("\n\n# Keep this last: a comment after the last key.\nnotify: true\n");
         assertThat(alice).contains("subscriptions:\n  - channel: telegram\n    events: all\n  - channel: email\n    events: all\n");
         assertThat(alice).doesNotContain("channels:");
@@ -114,6 +114,42 @@ class BundledStepsTest {
         after.remove("migration_state.json");
         assertThat(twice).isEqualTo(after);
         assertThat(cwd.resolve("state")).as("nothing written to the working directory").doesNotExist();
+    }
+
+    /**
+     * A step that builds its own paths (java.io.File, Path.of) instead of deriving them from home() would
+     * escape tests and the dry-run's simulation: the home here exists only in memory, at a path that also
+     * names nothing on disk, and every bundled step must do all its work there.
+     */
+    @Test
+    void every_bundled_step_works_on_the_home_it_is_given_and_nowhere_else() throws IOException {
+        Path elsewhere = fs.getPath("/srv/unique-" + java.util.UUID.randomUUID() + "/teleclaude");
+        copy(EXAMPLE, elsewhere);
+        Path cwd = Path.of("").toAbsolutePath();
+        Map<String, String> cwdBefore = listing(cwd);
+
+        MigrationReport report = new MigrationRunner(new FileManifests(), new JsonStateStore(), Clock.systemUTC())
+                .migrate(MigrateCommand.of(elsewhere));
+
+        assertThat(report.succeeded()).isTrue();
+        assertThat(report.applied()).isEqualTo(5);
+        assertThat(Path.of(elsewhere.toString())).as("the same path on disk").doesNotExist();
+        assertThat(Path.of("/srv").resolve(elsewhere.getName(1).toString())).doesNotExist();
+        assertThat(listing(cwd)).as("the working directory").isEqualTo(cwdBefore);
+        assertThat(tree(elsewhere)).containsKeys("state/sessions", "todos/weekly-digest/state.yaml")
+                .doesNotContainKeys("sessions", "todos/weekly-digest/state.json");
+    }
+
+    /** Names and sizes directly in {@code dir}, but for Maven's target/ (the build writes there meanwhile). */
+    private static Map<String, String> listing(Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                if (p.getFileName().toString().equals("target")) continue;
+                out.put(p.getFileName().toString(), Files.isDirectory(p) ? "/" : String.valueOf(Files.size(p)));
+            }
+        }
+        return out;
     }
 
     private static void copy(Path source, Path target) throws IOException {

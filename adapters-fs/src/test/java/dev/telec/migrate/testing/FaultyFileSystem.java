@@ -17,6 +17,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -57,21 +58,53 @@ import java.util.function.Function;
  * left on device")} instead of happening; the operation is counted, the fault is one-shot.
  *
  * <h2>Crash model</h2>
- * Deliberately simple: <em>file data that was not forced is lost; metadata operations (create, rename,
- * delete, mkdir) are durable as soon as they return</em>. For every file written through this file system the
- * content as of its last successful {@code force} is remembered (a file that existed before it was first
- * opened for writing is taken to be durable as it was; a newly created one as empty). {@link #crash()} closes
- * every open channel and puts every such file back to its remembered content, following renames. Close does
- * not persist. Not modelled: losing a create or rename that was not followed by a directory sync, torn
- * (partial) writes within a force, reordering between files, memory-mapped writes (read-write mappings are
- * refused), writes through {@link FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the
- * k-th operation and everything after it fail, as if the process died there, until {@link #crash()}.
+ * Like LevelDB's FaultInjectionTestEnv (including its "delete files created after the last directory sync"):
+ * <ul>
+ * <li><b>Data.</b> File data that was not forced is lost. For every file written through this file system
+ * the content as of its last successful {@code force} is remembered (a file that existed before it was
+ * first opened for writing is taken to be durable as it was; a newly created one as empty), and follows it
+ * across renames. Close does not persist.
+ * <li><b>Metadata</b> ({@link Crash#METADATA_TOO}, the default). A <em>directory sync</em> is {@code force}
+ * on a channel opened on a directory ({@code FileChannel.open(dir, READ)}); where the delegate cannot open a
+ * directory (Jimfs) this file system returns a channel that reads nothing, so the sync is seen all the
+ * same; it is a counted {@link Op#FORCE}. Each metadata operation belongs to one directory: creating a file
+ * or link (an open for writing that created it, a copy or link to a new name) and {@code createDirectory}
+ * to the new entry's parent; {@code delete} to the parent of what it deleted; a {@code move} to the
+ * <em>target's</em> parent. An operation is durable when that directory was synced after it. {@link
+ * #crash()} undoes, newest first, every operation that is not: a created file or link is deleted; a created
+ * directory is deleted with everything under it, synced or not (its own entry is gone); a deleted file,
+ * link or (empty) directory comes back, a file with its durable content; a move is moved back and what it
+ * replaced comes back with its durable content. A move is atomic in this model: when its target's
+ * directory was synced it is durable whole, the source entry gone too, even if the source directory was
+ * never synced (as on journaling file systems, where one transaction holds both entries); otherwise both
+ * entries are as before. An undo whose path is gone (an enclosing directory's creation was undone) does
+ * nothing. Directories are identified by path: a sync of a directory under its new name after it was
+ * itself moved does not cover operations done under its old name.
+ * <li>{@link Crash#DATA_ONLY}: metadata operations are durable as soon as they return.
+ * </ul>
+ * {@link #crash()} also closes every open channel. Not modelled: torn (partial) writes within a force,
+ * reordering between files (a forced file is durable even if an earlier file's data was not forced),
+ * directory syncs making other directories' entries durable (ext4 journal commits do, POSIX does not
+ * promise it), memory-mapped writes (read-write mappings are refused), writes through {@link
+ * FileAttributeView}s, and other processes. {@link #crashAt(int)} makes the k-th operation and everything
+ * after it fail, as if the process died there, until {@link #crash()}.
  *
  * <p>{@link #denyReading} makes opening a file for reading fail with {@code AccessDeniedException}.
  *
  * <p>Not supported: watch services, URIs (toUri() gives the delegate's URI), asynchronous channels.
  */
 public final class FaultyFileSystem extends FileSystem {
+
+    /** What {@link #crash()} undoes. */
+    public enum Crash {
+        /** Unforced file data is lost; creates, renames and deletes are durable as soon as they return. */
+        DATA_ONLY,
+        /**
+         * Also undoes every create, mkdir, rename and delete that no later sync of the directory it changed
+         * covers (see the class comment). The default.
+         */
+        METADATA_TOO
+    }
 
     /** Kinds of counted operations. */
     public enum Op {
@@ -103,6 +136,13 @@ public final class FaultyFileSystem extends FileSystem {
     private final Map<Path, byte[]> durable = new HashMap<>();
     private final List<Channel> open = new ArrayList<>();
     private final Set<Path> unreadable = new java.util.HashSet<>();
+    private Crash crashModel = Crash.METADATA_TOO;
+    /** orders metadata operations and directory syncs */
+    private long clock;
+    /** metadata operations since tracking began, oldest first (only under {@link Crash#METADATA_TOO}) */
+    private final List<MetaOp> metaOps = new ArrayList<>();
+    /** the clock at each directory's last sync, keyed by the delegate's absolute path */
+    private final Map<Path, Long> lastSync = new HashMap<>();
 
     private FaultyFileSystem(FileSystem delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -113,6 +153,12 @@ public final class FaultyFileSystem extends FileSystem {
     }
 
     // ---- control ------------------------------------------------------------------------------------------
+
+    /** Chooses what {@link #crash()} undoes; {@link Crash#METADATA_TOO} unless set. */
+    public synchronized FaultyFileSystem crashModel(Crash model) {
+        this.crashModel = Objects.requireNonNull(model, "model");
+        return this;
+    }
 
     /** Counted operations so far, of every kind. */
     public synchronized int operationCount() {
@@ -160,6 +206,17 @@ public final class FaultyFileSystem extends FileSystem {
             c.inner.close();
         }
         open.clear();
+        for (int i = metaOps.size() - 1; i >= 0; i--) {
+            MetaOp op = metaOps.get(i);
+            if (lastSync.getOrDefault(op.dir, -1L) > op.at) continue; // made durable by a later sync
+            try {
+                op.undo();
+            } catch (NoSuchFileException e) {
+                // what it changed is gone with an undone (or durable) operation on an enclosing directory
+            }
+        }
+        metaOps.clear();
+        lastSync.clear();
         for (Map.Entry<Path, byte[]> e : durable.entrySet()) {
             if (Files.exists(e.getKey(), LinkOption.NOFOLLOW_LINKS)) {
                 Files.write(e.getKey(), e.getValue());
@@ -246,20 +303,151 @@ public final class FaultyFileSystem extends FileSystem {
         durable.put(key(delegatePath), Files.readAllBytes(delegatePath)); // its current content is durable
     }
 
-    private synchronized void moved(Path source, Path target) {
-        byte[] d = durable.remove(key(source));
-        durable.remove(key(target));
-        if (d != null) {
-            durable.put(key(target), d);
-        }
+    /**
+     * What a name held before a delete or a replacing rename, as the crash model sees it durable: a file's
+     * durable content, an (empty) directory, or a link's target.
+     */
+    private record Saved(byte[] content, boolean directory, Path linkTarget) {
     }
 
-    private synchronized void deleted(Path delegatePath) {
-        durable.remove(key(delegatePath));
+    private synchronized Saved saved(Path delegatePath) throws IOException {
+        if (Files.isSymbolicLink(delegatePath)) return new Saved(null, false, Files.readSymbolicLink(delegatePath));
+        if (Files.isDirectory(delegatePath, LinkOption.NOFOLLOW_LINKS)) return new Saved(null, true, null);
+        if (!Files.exists(delegatePath, LinkOption.NOFOLLOW_LINKS)) return null;
+        byte[] d = durable.get(key(delegatePath));
+        return new Saved(d != null ? d : Files.readAllBytes(delegatePath), false, null);
+    }
+
+    private void restore(Path delegatePath, Saved saved) throws IOException {
+        if (saved == null || Files.exists(delegatePath, LinkOption.NOFOLLOW_LINKS)) return;
+        if (saved.linkTarget != null) {
+            Files.createSymbolicLink(delegatePath, saved.linkTarget);
+        } else if (saved.directory) {
+            Files.createDirectory(delegatePath);
+        } else {
+            Files.write(delegatePath, saved.content); // its durable content
+        }
+        dropDurable(delegatePath);
+    }
+
+    /** A metadata operation in one directory, undone by {@link #crash()} unless that directory was synced after it. */
+    private abstract static class MetaOp {
+        final long at;
+        final Path dir;
+
+        MetaOp(long at, Path dir) {
+            this.at = at;
+            this.dir = dir;
+        }
+
+        abstract void undo() throws IOException;
+    }
+
+    private static Path parentKey(Path delegatePath) {
+        Path k = key(delegatePath);
+        return k.getParent() == null ? k : k.getParent();
+    }
+
+    private boolean metadataModelled() {
+        return crashModel == Crash.METADATA_TOO;
+    }
+
+    /** Forgets the durable content of {@code delegatePath} and of everything under it. */
+    private void dropDurable(Path delegatePath) {
+        Path k = key(delegatePath);
+        durable.keySet().removeIf(p -> p.startsWith(k));
+    }
+
+    /** Moves the durable content of {@code from} and of everything under it to {@code to}. */
+    private void moveDurable(Path from, Path to) {
+        Path f = key(from);
+        Path t = key(to);
+        dropDurable(t);
+        Map<Path, byte[]> moved = new HashMap<>();
+        for (Iterator<Map.Entry<Path, byte[]>> it = durable.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Path, byte[]> e = it.next();
+            if (e.getKey().startsWith(f)) {
+                moved.put(t.resolve(f.relativize(e.getKey()).toString()), e.getValue());
+                it.remove();
+            }
+        }
+        durable.putAll(moved);
+    }
+
+    /** A file or link was created (it did not exist before). */
+    private synchronized void created(Path delegatePath) {
+        if (!metadataModelled()) return;
+        metaOps.add(new MetaOp(++clock, parentKey(delegatePath)) {
+            @Override
+            void undo() throws IOException {
+                if (Files.exists(delegatePath, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(delegatePath, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(delegatePath);
+                    dropDurable(delegatePath);
+                }
+            }
+        });
+    }
+
+    private synchronized void createdDirectory(Path delegatePath) {
+        if (!metadataModelled()) return;
+        metaOps.add(new MetaOp(++clock, parentKey(delegatePath)) {
+            @Override
+            void undo() throws IOException {
+                // its entry is lost, and with it whatever was put under it, synced or not
+                if (Files.isDirectory(delegatePath, LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(delegatePath);
+                    dropDurable(delegatePath);
+                }
+            }
+        });
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+                for (Path c : ds) children.add(c);
+            }
+            for (Path c : children) deleteTree(c);
+        }
+        Files.delete(dir);
+    }
+
+    /** {@code replaced}: what {@code target} held before, when the move replaced it. */
+    private synchronized void moved(Path source, Path target, Saved replaced) {
+        moveDurable(source, target);
+        if (!metadataModelled()) return;
+        metaOps.add(new MetaOp(++clock, parentKey(target)) {
+            @Override
+            void undo() throws IOException {
+                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(target, source);
+                    moveDurable(target, source);
+                }
+                restore(target, replaced);
+            }
+        });
+    }
+
+    /** {@code before}: what it held. */
+    private synchronized void deleted(Path delegatePath, Saved before) {
+        dropDurable(delegatePath);
+        if (!metadataModelled() || before == null) return;
+        metaOps.add(new MetaOp(++clock, parentKey(delegatePath)) {
+            @Override
+            void undo() throws IOException {
+                restore(delegatePath, before);
+            }
+        });
     }
 
     private synchronized void copied(Path target) {
         durable.put(key(target), new byte[0]);
+    }
+
+    /** A directory was synced: the metadata operations in it so far are durable. */
+    private synchronized void synced(Path delegateDir) {
+        lastSync.put(key(delegateDir), ++clock);
     }
 
     // ---- FileSystem -----------------------------------------------------------------------------------------
@@ -454,17 +642,32 @@ public final class FaultyFileSystem extends FileSystem {
             if (writing) {
                 count(Op.OPEN_FOR_WRITE, path);
                 // what is durable is the content before this open (which may truncate or create the file)
+                boolean existed = Files.exists(d, LinkOption.NOFOLLOW_LINKS);
                 byte[] before = Files.isRegularFile(d) ? Files.readAllBytes(d) : new byte[0];
                 SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
                 tracked(d, before);
-                return register(new Channel(path, d, ch, true));
+                if (!existed) {
+                    created(d);
+                }
+                return register(new Channel(path, d, ch, true, false));
             }
             checkAlive(path);
             if (!readable(d)) {
                 throw new java.nio.file.AccessDeniedException(path.toString());
             }
+            if (Files.isDirectory(d)) {
+                // a directory opened to sync it: where the delegate cannot (Jimfs), a channel that reads
+                // nothing, so that its force is seen all the same
+                SeekableByteChannel ch;
+                try {
+                    ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
+                } catch (IOException | UnsupportedOperationException e) {
+                    ch = new EmptyChannel();
+                }
+                return register(new Channel(path, d, ch, false, true));
+            }
             SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
-            return register(new Channel(path, d, ch, false));
+            return register(new Channel(path, d, ch, false, false));
         }
 
         private Channel register(Channel c) {
@@ -508,7 +711,9 @@ public final class FaultyFileSystem extends FileSystem {
         @Override
         public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
             count(Op.CREATE_DIRECTORY, dir);
-            inner().createDirectory(unwrap(dir), attrs);
+            Path d = unwrap(dir);
+            inner().createDirectory(d, attrs);
+            createdDirectory(d);
         }
 
         @Override
@@ -516,12 +721,14 @@ public final class FaultyFileSystem extends FileSystem {
             count(Op.LINK, link);
             // a link's target may be relative or absolute; either way it is a path of this file system
             inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
+            created(unwrap(link));
         }
 
         @Override
         public void createLink(Path link, Path existing) throws IOException {
             count(Op.LINK, link);
             inner().createLink(unwrap(link), unwrap(existing));
+            created(unwrap(link));
         }
 
         @Override
@@ -534,17 +741,22 @@ public final class FaultyFileSystem extends FileSystem {
         public void delete(Path path) throws IOException {
             count(Op.DELETE, path);
             Path d = unwrap(path);
+            Saved before = saved(d);
             inner().delete(d);
-            deleted(d);
+            deleted(d, before);
         }
 
         @Override
         public void copy(Path source, Path target, CopyOption... options) throws IOException {
             count(Op.COPY, target);
             Path t = unwrap(target);
+            boolean existed = Files.exists(t, LinkOption.NOFOLLOW_LINKS);
             inner().copy(unwrap(source), t, options);
             if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
                 copied(t);
+            }
+            if (!existed) {
+                created(t);
             }
         }
 
@@ -553,8 +765,9 @@ public final class FaultyFileSystem extends FileSystem {
             count(Op.MOVE, target);
             Path s = unwrap(source);
             Path t = unwrap(target);
+            Saved replaced = saved(t);
             inner().move(s, t, options);
-            moved(s, t);
+            moved(s, t, replaced);
         }
 
         @Override
@@ -610,12 +823,14 @@ public final class FaultyFileSystem extends FileSystem {
         final Path file; // the delegate's
         final SeekableByteChannel inner;
         final boolean writable;
+        final boolean directory;
 
-        Channel(Path path, Path file, SeekableByteChannel inner, boolean writable) {
+        Channel(Path path, Path file, SeekableByteChannel inner, boolean writable, boolean directory) {
             this.path = path;
             this.file = file;
             this.inner = inner;
             this.writable = writable;
+            this.directory = directory;
         }
 
         private FileChannel fileChannel() {
@@ -683,6 +898,9 @@ public final class FaultyFileSystem extends FileSystem {
             if (writable) {
                 forced(file);
             }
+            if (directory) {
+                synced(file);
+            }
         }
 
         @Override
@@ -735,6 +953,20 @@ public final class FaultyFileSystem extends FileSystem {
             }
             inner.close();
         }
+    }
+
+    /** What a directory reads as where the delegate cannot open one: nothing. */
+    private static final class EmptyChannel implements SeekableByteChannel {
+        private boolean open = true;
+
+        @Override public int read(ByteBuffer dst) { return -1; }
+        @Override public int write(ByteBuffer src) throws IOException { throw new java.nio.channels.NonWritableChannelException(); }
+        @Override public long position() { return 0; }
+        @Override public SeekableByteChannel position(long newPosition) { return this; }
+        @Override public long size() { return 0; }
+        @Override public SeekableByteChannel truncate(long size) { throw new java.nio.channels.NonWritableChannelException(); }
+        @Override public boolean isOpen() { return open; }
+        @Override public void close() { open = false; }
     }
 
     private static final class Lock extends FileLock {

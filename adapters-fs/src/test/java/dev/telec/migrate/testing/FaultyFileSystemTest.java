@@ -181,6 +181,7 @@ class FaultyFileSystemTest {
 
     @Test
     void aCrashLosesDataThatWasNotForced() throws IOException {
+        fs.crashModel(FaultyFileSystem.Crash.DATA_ONLY);
         Path forced = fs.getPath("/forced");
         Path unforced = fs.getPath("/unforced");
         Path old = fs.getPath("/old");
@@ -199,7 +200,8 @@ class FaultyFileSystemTest {
     }
 
     @Test
-    void aCrashKeepsRenamesAndForcedDataAcrossThem() throws IOException {
+    void aDataOnlyCrashKeepsRenamesAndForcedDataAcrossThem() throws IOException {
+        fs.crashModel(FaultyFileSystem.Crash.DATA_ONLY);
         Path tmp = fs.getPath("/tmp1");
         Path unforcedTmp = fs.getPath("/tmp2");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -223,8 +225,8 @@ class FaultyFileSystemTest {
         assertThatThrownBy(() -> Files.readString(f)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> Files.delete(f)).isInstanceOf(IOException.class);
         fs.crash();
-        assertThat(Files.readString(f)).isEmpty();
-        Files.delete(f);
+        assertThat(Files.exists(f)).as("its creation was never made durable by a directory sync").isFalse();
+        Files.writeString(f, "y");
     }
 
     @Test
@@ -243,5 +245,106 @@ class FaultyFileSystemTest {
         assertThatThrownBy(() -> Files.readString(f)).isInstanceOf(java.nio.file.AccessDeniedException.class);
         assertThat(Files.exists(f)).isTrue();
         Files.writeString(f, "y"); // writing is still allowed
+    }
+
+    private void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    private void writeForced(Path file, String content) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(ByteBuffer.wrap(content.getBytes(UTF_8)));
+            ch.force(true);
+        }
+    }
+
+    @Test
+    void aDirectorySyncOnJimfsIsACountedForceThatReadsNothing() throws IOException {
+        Path dir = fs.getPath("/d");
+        Files.createDirectory(dir);
+        int before = fs.operationCount();
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            assertThat(ch.read(ByteBuffer.allocate(8))).isEqualTo(-1);
+            fs.arm(1, Op.FORCE);
+            assertThatThrownBy(() -> ch.force(true)).isInstanceOf(FileSystemException.class);
+        }
+        assertThat(fs.operationCount() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aCrashLosesCreatesNotFollowedByASyncOfTheirDirectoryButKeepsForcedDataOfSyncedOnes() throws IOException {
+        Path synced = fs.getPath("/synced");
+        Path unsynced = fs.getPath("/unsynced");
+        writeForced(synced, "kept");
+        syncDirectory(fs.getPath("/"));
+        writeForced(unsynced, "forced, but its name is not durable");
+        fs.crash();
+        assertThat(Files.readString(synced)).isEqualTo("kept");
+        assertThat(Files.exists(unsynced)).isFalse();
+    }
+
+    @Test
+    void aCrashUndoesARenameUnlessTheTargetDirectoryWasSyncedAfterIt() throws IOException {
+        Path target = fs.getPath("/target");
+        Files.writeString(jimfs.getPath("/target"), "old"); // durable: written behind the decorator
+        Path tmp = fs.getPath("/tmp1");
+        writeForced(tmp, "new");
+        syncDirectory(fs.getPath("/"));
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fs.crash();
+        assertThat(Files.readString(target)).isEqualTo("old");
+        assertThat(Files.readString(tmp)).isEqualTo("new");
+
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(fs.getPath("/"));
+        fs.crash();
+        assertThat(Files.readString(target)).isEqualTo("new");
+        assertThat(Files.exists(tmp)).isFalse();
+    }
+
+    @Test
+    void aRenameIntoASyncedDirectoryIsDurableWholeEvenIfTheSourceDirectoryWasNotSynced() throws IOException {
+        Files.createDirectories(jimfs.getPath("/a"));
+        Files.createDirectories(jimfs.getPath("/b"));
+        Files.writeString(jimfs.getPath("/a/f"), "content");
+        Files.move(fs.getPath("/a/f"), fs.getPath("/b/f"));
+        syncDirectory(fs.getPath("/b"));
+        fs.crash();
+        assertThat(Files.readString(fs.getPath("/b/f"))).isEqualTo("content");
+        assertThat(Files.exists(fs.getPath("/a/f"))).isFalse();
+    }
+
+    @Test
+    void aCrashUndoesAnUnsyncedDeleteWithTheDurableContent() throws IOException {
+        Path f = fs.getPath("/f");
+        Files.writeString(jimfs.getPath("/f"), "durable");
+        Files.writeString(f, "unforced");
+        Files.delete(f);
+        fs.crash();
+        assertThat(Files.readString(f)).isEqualTo("durable");
+        Files.delete(f);
+        syncDirectory(fs.getPath("/"));
+        fs.crash();
+        assertThat(Files.exists(f)).isFalse();
+    }
+
+    @Test
+    void anUnsyncedMkdirLosesEverythingUnderItEvenWhatWasSyncedThere() throws IOException {
+        Path dir = fs.getPath("/d");
+        Files.createDirectory(dir);
+        writeForced(dir.resolve("f"), "x");
+        syncDirectory(dir);
+        fs.crash();
+        assertThat(Files.exists(dir)).isFalse();
+
+        Files.createDirectory(dir);
+        syncDirectory(fs.getPath("/"));
+        writeForced(dir.resolve("f"), "x");
+        syncDirectory(dir);
+        fs.crash();
+        assertThat(Files.readString(dir.resolve("f"))).isEqualTo("x");
     }
 }

@@ -1,10 +1,10 @@
 package dev.telec.migrations.teleclaude;
 
+import dev.telec.migrate.kit.HomeFiles;
+import dev.telec.migrate.kit.YamlText;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -37,8 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   <li>{@link #migrate}: for each file with it, in person-name order: appends one
  *       {@code {channel, events: all}} entry to {@code subscriptions} (created at the end when absent) per
  *       channel not already subscribed, removes {@code channels}, and removes {@code notifications} when
- *       nothing else is left in it. The file is edited as a SnakeYAML node tree, so comments and blank lines
- *       elsewhere, key order and quoting survive; it is replaced atomically. A {@code channels} that is not a
+ *       nothing else is left in it. The file is edited with {@link YamlText}, so comments, blank lines, key
+ *       order, quoting and every line not edited survive; it is replaced atomically with {@link HomeFiles}. A {@code channels} that is not a
  *       list of names, or a {@code subscriptions} that is not a list, is an {@link IllegalStateException}
  *       naming the file, with nothing written.</li>
  * </ul>
@@ -53,7 +51,7 @@ public final class NotificationSubscriptions implements Migration {
     @Override
     public boolean check(MigrationContext context) throws IOException {
         for (Path file : files(context.home())) {
-            if (channels(parse(file), file) != null) return false;
+            if (channels(parse(Files.readString(file), file), file) != null) return false;
         }
         return true;
     }
@@ -61,12 +59,11 @@ public final class NotificationSubscriptions implements Migration {
     @Override
     public boolean migrate(MigrationContext context) throws IOException {
         for (Path file : files(context.home())) {
-            MappingNode root = parse(file);
+            String before = Files.readString(file);
+            MappingNode root = parse(before, file);
             if (channels(root, file) == null) continue;
             convert(root, file);
-            StringWriter out = new StringWriter();
-            new Yaml(dumperOptions()).serialize(root, out);
-            HomeFiles.writeAtomically(file, out.toString().getBytes(StandardCharsets.UTF_8));
+            HomeFiles.replace(file, YamlText.emit(root, before).getBytes(StandardCharsets.UTF_8));
         }
         return true;
     }
@@ -135,31 +132,12 @@ public final class NotificationSubscriptions implements Migration {
         return new ScalarNode(Tag.STR, text, null, null, DumperOptions.ScalarStyle.PLAIN);
     }
 
-    private static MappingNode parse(Path file) throws IOException {
-        LoaderOptions options = new LoaderOptions();
-        options.setProcessComments(true);
-        Node node;
+    private static MappingNode parse(String text, Path file) {
         try {
-            node = new Yaml(options).compose(new StringReader(Files.readString(file)));
-        } catch (RuntimeException e) {
-            throw new IllegalStateException(file + ": not valid YAML: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " "), e);
+            return YamlText.parseMapping(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
-        if (node == null || "tag:yaml.org,2002:comment".equals(node.getTag().getValue())) {
-            return new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
-        }
-        if (!(node instanceof MappingNode mapping)) throw new IllegalStateException(file + ": not a YAML mapping");
-        return mapping;
-    }
-
-    private static DumperOptions dumperOptions() {
-        DumperOptions options = new DumperOptions();
-        options.setProcessComments(true);
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setIndent(2);
-        options.setIndicatorIndent(2);
-        options.setIndentWithIndicator(true);
-        options.setSplitLines(false);
-        return options;
     }
 
     private static List<Path> files(Path home) throws IOException {

@@ -23,7 +23,7 @@ class NotificationSubscriptionsTest {
     }
 
     @Test
-    void channels_become_subscriptions_and_comments_elsewhere_survive() throws Exception {
+    void channels_become_subscriptions_and_every_other_line_survives_as_it_was() throws Exception {
         Path file = write(home.resolve("people/alice/teleclaude.yml"), """
                 # Alice's overrides
 
@@ -44,7 +44,7 @@ class NotificationSubscriptionsTest {
         assertThat(read(file)).isEqualTo("""
                 # Alice's overrides
 
-                name: Alice # display name
+                name: Alice  # display name
                 notifications:
                   quiet_hours: "22:00-07:00"
 

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.lock;
 
+import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.HomeLocks;
@@ -87,7 +88,7 @@ public final class FileHomeLocks implements HomeLocks {
     private static void createHome(Path home, Path file) {
         if (Files.isDirectory(home)) return;
         try {
-            Files.createDirectories(home);
+            AtomicFiles.createDirectories(home); // durable: the lock's and the state's files go in it
         } catch (FileAlreadyExistsException e) {
             throw new StateException(home, "not a directory; a home must be a directory", e);
         } catch (IOException e) {

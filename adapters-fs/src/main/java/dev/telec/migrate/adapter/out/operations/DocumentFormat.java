@@ -2,9 +2,6 @@ package dev.telec.migrate.adapter.out.operations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -71,7 +68,7 @@ enum DocumentFormat {
                     JsonNode root = Jackson.mapper(this).readTree(text);
                     if (root == null || root.isMissingNode() || root.isNull()) return empty();
                     if (!(root instanceof ObjectNode object)) throw new OperationFailure("not a " + label + " mapping (an object at the top)");
-                    return new JacksonDocument(object, Jackson.writer(this), this == JSON);
+                    return new JacksonDocument(object, Jackson.writer(this), this == JSON, this == JSON ? text : null);
             }
         } catch (JsonProcessingException e) {
             throw new OperationFailure("not valid " + label + ": " + oneLine(e.getOriginalMessage()), e);
@@ -83,14 +80,14 @@ enum DocumentFormat {
     }
 
     Document empty() {
-        return this == YAML ? YamlDocument.empty() : new JacksonDocument(Jackson.mapper(this).createObjectNode(), Jackson.writer(this), this == JSON);
+        return this == YAML ? YamlDocument.empty() : new JacksonDocument(Jackson.mapper(this).createObjectNode(), Jackson.writer(this), this == JSON, null);
     }
 
     /** A new document of this format holding {@code data} (a mapping). */
     Document of(JsonNode data) {
         if (!data.isObject()) throw new OperationFailure("only a mapping can be written as " + label + ", got " + data.getNodeType().name().toLowerCase(Locale.ROOT));
         if (this == YAML) return YamlDocument.of(data);
-        return new JacksonDocument(((ObjectNode) data).deepCopy(), Jackson.writer(this), this == JSON);
+        return new JacksonDocument(((ObjectNode) data).deepCopy(), Jackson.writer(this), this == JSON, null);
     }
 
     private static String oneLine(String text) {
@@ -109,7 +106,7 @@ enum DocumentFormat {
 
         static ObjectWriter writer(DocumentFormat format) {
             switch (format) {
-                case JSON: return JsonHolder.PRETTY;
+                case JSON: return JsonHolder.MAPPER.writer(); // unused: JacksonDocument writes JSON with JsonText
                 case TOML: return TomlHolder.MAPPER.writer();
                 case PROPERTIES: return PropsHolder.MAPPER.writer();
                 default: throw new IllegalArgumentException(format.label);
@@ -119,19 +116,6 @@ enum DocumentFormat {
 
     private static final class JsonHolder {
         static final ObjectMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
-
-        private static DefaultPrettyPrinter prettyPrinter() {
-            Separators separators = Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("");
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-            printer.indentObjectsWith(indenter);
-            printer.indentArraysWith(indenter);
-            return printer;
-        }
     }
 
     private static final class TomlHolder {

@@ -8,8 +8,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /** The document operations: set, default, remove, rename_key, convert. */
 final class DocumentOperations {
@@ -104,6 +106,31 @@ final class DocumentOperations {
         }
     }
 
+    /** One document edit: changes {@code doc} in memory and says whether it did, or fails on a conflict. */
+    private interface Edit {
+        boolean apply(Loaded doc) throws IOException;
+    }
+
+    /**
+     * Edits every document {@code file} matches in memory first and writes the changed ones after, so that a
+     * conflict in any of them (different values, a pointer through a non-object) is found before a single file
+     * is written: a glob is never left half-edited by a conflict.
+     *
+     * @param create whether a missing file is edited as an empty document (and so created)
+     */
+    private static void editEach(Path home, HomePattern file, DocumentFormat format, boolean create, Edit edit) throws IOException {
+        List<Loaded> changed = new ArrayList<>();
+        for (HomePattern.Match m : file.matches(home)) {
+            Loaded doc = load(m.path(), format);
+            if (doc == null) {
+                if (!create) continue;
+                doc = new Loaded(m.path(), null, format.empty());
+            }
+            if (edit.apply(doc)) changed.add(doc);
+        }
+        for (Loaded doc : changed) doc.save(home);
+    }
+
     /** Same data: same structure and keys, numbers by value (1 equals 1.0), key order not significant. */
     static boolean sameData(JsonNode a, JsonNode b) {
         if (a == null || b == null) return a == b;
@@ -133,13 +160,11 @@ final class DocumentOperations {
 
         @Override
         public void apply(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
-                if (doc == null) doc = new Loaded(m.path(), null, format.empty());
-                if (sameData(doc.document().get(pointer), value)) continue;
+            editEach(home, file, format, true, doc -> {
+                if (sameData(doc.document().get(pointer), value)) return false;
                 doc.document().set(pointer, value);
-                doc.save(home);
-            }
+                return true;
+            });
         }
     }
 
@@ -156,13 +181,11 @@ final class DocumentOperations {
 
         @Override
         public void apply(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
-                if (doc == null) doc = new Loaded(m.path(), null, format.empty());
-                if (doc.document().get(pointer) != null) continue;
+            editEach(home, file, format, true, doc -> {
+                if (doc.document().get(pointer) != null) return false;
                 doc.document().set(pointer, value);
-                doc.save(home);
-            }
+                return true;
+            });
         }
     }
 
@@ -179,12 +202,11 @@ final class DocumentOperations {
 
         @Override
         public void apply(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
-                if (doc == null || doc.document().get(pointer) == null) continue;
+            editEach(home, file, format, false, doc -> {
+                if (doc.document().get(pointer) == null) return false;
                 doc.document().remove(pointer);
-                doc.save(home);
-            }
+                return true;
+            });
         }
     }
 
@@ -204,23 +226,21 @@ final class DocumentOperations {
 
         @Override
         public void apply(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
-                if (doc == null) continue;
+            editEach(home, file, format, false, doc -> {
                 JsonNode value = doc.document().get(from);
-                if (value == null) continue;
+                if (value == null) return false;
                 JsonNode existing = doc.document().get(to);
                 if (existing != null) {
                     if (!sameData(existing, value)) {
-                        throw new OperationFailure(m.path() + " has both " + from + " (" + value + ") and " + to + " ("
+                        throw new OperationFailure(doc.file() + " has both " + from + " (" + value + ") and " + to + " ("
                                 + existing + ") with different values; keep one of them by hand");
                     }
                     doc.document().remove(from);
                 } else {
                     doc.document().rename(from, to);
                 }
-                doc.save(home);
-            }
+                return true;
+            });
         }
     }
 

@@ -212,7 +212,7 @@ final class FileOperations {
     }
 
     /** Makes changed entries of {@code dir} durable before the step's record is. */
-    static void sync(Path dir) {
+    static void sync(Path dir) throws IOException {
         if (dir != null) AtomicFiles.syncDirectoryBeforeRecord(dir);
     }
 

@@ -4,22 +4,26 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telec.migrate.kit.JsonText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A JSON, TOML or .properties document as a Jackson tree (object key order is kept). */
+/** A JSON, TOML or .properties document as a Jackson tree (object key order is kept); JSON keeps its layout ({@link JsonText}). */
 final class JacksonDocument implements Document {
 
     private final ObjectNode root;
     private final ObjectWriter writer;
-    private final boolean trailingNewline;
+    private final boolean json;
+    /** The JSON text the document was read from, whose layout an edit keeps; null for TOML, properties, new documents. */
+    private final String original;
 
-    JacksonDocument(ObjectNode root, ObjectWriter writer, boolean trailingNewline) {
+    JacksonDocument(ObjectNode root, ObjectWriter writer, boolean json, String original) {
         this.root = root;
         this.writer = writer;
-        this.trailingNewline = trailingNewline;
+        this.json = json;
+        this.original = original;
     }
 
     @Override
@@ -88,8 +92,7 @@ final class JacksonDocument implements Document {
 
     @Override
     public byte[] bytes() throws IOException {
-        String text = writer.writeValueAsString(root);
-        if (trailingNewline && !text.endsWith("\n")) text += "\n";
+        String text = json ? JsonText.emit(root, original) : writer.writeValueAsString(root);
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
+import dev.telec.migrate.kit.YamlText;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -22,35 +17,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A YAML document edited as a SnakeYAML node tree composed with comments, so that comments, blank lines,
- * key order, scalar quoting and flow/block style of everything not edited survive. The whole text is
- * re-emitted: indentation is normalized to 2 spaces, with list dashes indented under their key.
+ * A YAML document edited as a SnakeYAML node tree composed with comments ({@link YamlText}), so that
+ * comments, blank lines, key order, scalar quoting and flow/block style of everything not edited survive,
+ * and lines the edit does not change are written back as they were.
  */
 final class YamlDocument implements Document {
 
     private static final class Holder {
-        static final LoaderOptions LOADER = loaderOptions();
-        static final DumperOptions DUMPER = dumperOptions();
         static final ObjectMapper DATA = new YAMLMapper();
-
-        private static LoaderOptions loaderOptions() {
-            LoaderOptions options = new LoaderOptions();
-            options.setProcessComments(true);
-            options.setAllowDuplicateKeys(false);
-            return options;
-        }
-
-        private static DumperOptions dumperOptions() {
-            DumperOptions options = new DumperOptions();
-            options.setProcessComments(true);
-            options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-            options.setIndent(2);
-            options.setIndicatorIndent(2);
-            options.setIndentWithIndicator(true);
-            options.setSplitLines(false);
-            options.setWidth(Integer.MAX_VALUE / 2);
-            return options;
-        }
     }
 
     private MappingNode root;
@@ -64,17 +38,7 @@ final class YamlDocument implements Document {
 
     /** @throws IllegalArgumentException when the text is not YAML or not a mapping */
     static YamlDocument parse(String text) {
-        Node node = new Yaml(Holder.LOADER).compose(new java.io.StringReader(text));
-        if (node == null) return empty();
-        if ("tag:yaml.org,2002:comment".equals(node.getTag().getValue())) {
-            // a document of comments only: SnakeYAML gives a placeholder that cannot hold keys
-            YamlDocument doc = empty();
-            doc.root.setBlockComments(node.getBlockComments());
-            doc.root.setEndComments(node.getEndComments());
-            return doc;
-        }
-        if (!(node instanceof MappingNode mapping)) throw new IllegalArgumentException("the document is not a mapping");
-        YamlDocument doc = new YamlDocument(mapping);
+        YamlDocument doc = new YamlDocument(YamlText.parseMapping(text));
         doc.original = text;
         return doc;
     }
@@ -193,7 +157,7 @@ final class YamlDocument implements Document {
 
     private static Node represent(JsonNode value) {
         Object plain = Holder.DATA.convertValue(value, Object.class);
-        return new Yaml(Holder.DUMPER).represent(plain);
+        return YamlText.node(plain);
     }
 
     @Override
@@ -212,41 +176,7 @@ final class YamlDocument implements Document {
 
     private String text() {
         if (root.getValue().isEmpty() && root.getBlockComments() == null && root.getEndComments() == null) return "{}\n";
-        StringWriter out = new StringWriter();
-        new Yaml(Holder.DUMPER).serialize(root, out);
-        String emitted = out.toString();
-        return original == null ? emitted : keepOriginalLines(original, emitted);
-    }
-
-    /**
-     * SnakeYAML's emitter normalizes what it does not model, such as the spaces before an end-of-line
-     * comment. So that an edit of one key does not rewrite the others, every emitted line that differs from
-     * an original line only in such spacing is replaced by the original line. The result is used only when it
-     * holds exactly the emitted data; otherwise the emitted text is.
-     */
-    static String keepOriginalLines(String original, String emitted) {
-        List<String> before = original.lines().toList();
-        List<String> after = emitted.lines().toList();
-        Patch<String> patch = DiffUtils.diff(before, after,
-                (a, b) -> spacingInsensitive(a).equals(spacingInsensitive(b)));
-        StringBuilder text = new StringBuilder(emitted.length() + 64);
-        int at = 0; // position in before
-        for (AbstractDelta<String> delta : patch.getDeltas()) {
-            for (; at < delta.getSource().getPosition(); at++) text.append(before.get(at)).append('\n');
-            for (String line : delta.getTarget().getLines()) text.append(line).append('\n');
-            at += delta.getSource().size();
-        }
-        for (; at < before.size(); at++) text.append(before.get(at)).append('\n');
-        String kept = text.toString();
-        try {
-            return Holder.DATA.readTree(kept).equals(Holder.DATA.readTree(emitted)) ? kept : emitted;
-        } catch (IOException e) {
-            return emitted;
-        }
-    }
-
-    private static String spacingInsensitive(String line) {
-        return line.replaceAll("\\s+#", " #").stripTrailing();
+        return YamlText.emit(root, original);
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class AtomicFiles {
      * The parent directory must exist.
      *
      * @throws IOException when a step fails; the temporary file is then removed and {@code target} is as it
-     *     was
+     *     was, except when syncing the directory after the rename fails: {@code target} then holds the new
+     *     content, but not durably
      */
     public static void write(Path target, byte[] content) throws IOException {
         write(target, content, OWNER_ONLY);
@@ -118,13 +119,24 @@ public final class AtomicFiles {
     }
 
     /**
-     * Makes completed changes to {@code dir}'s entries (a rename, a created or deleted file or directory in it)
-     * durable. Where a directory cannot be opened or synced (Windows, some in-memory and network file systems)
-     * this does nothing: the change has happened either way, and a change lost to a crash leaves the previous
-     * entries, which callers with idempotent steps tolerate.
+     * Makes the entries created, renamed or deleted in {@code dir} so far durable. Where a directory cannot be
+     * opened (Windows, Jimfs) or synced at all this does nothing. A sync that is attempted and fails throws:
+     * what it was to make durable may be lost to a crash, so callers must not report it done.
+     *
+     * @throws IOException when the directory was opened but syncing it failed
      */
-    public static void syncDirectory(Path dir) {
-        syncNow(dir);
+    public static void syncDirectory(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return; // directories cannot be opened here
+        }
+        try (ch) {
+            ch.force(true);
+        } catch (UnsupportedOperationException e) {
+            // not supported here
+        }
     }
 
     /** Directories of the default file system whose sync {@link #syncDirectoryBeforeRecord} deferred. */
@@ -139,32 +151,58 @@ public final class AtomicFiles {
      * step's record is then never durable before the directory changes it made, and a directory many steps
      * change (5,000 {@code mkdir}s in one parent) is synced once per group of records instead of once per
      * step. A crash before that loses the changes and their records together; the next run asks the steps'
-     * {@code check()} again. Other file systems are synced at once.
+     * {@code check()} again. Other file systems (Jimfs, the tests' fault-injecting ones) are synced at once.
+     *
+     * @throws IOException when a sync done at once fails
      */
-    public static void syncDirectoryBeforeRecord(Path dir) {
+    public static void syncDirectoryBeforeRecord(Path dir) throws IOException {
         if (dir.getFileSystem() != java.nio.file.FileSystems.getDefault()) {
-            syncNow(dir);
+            syncDirectory(dir);
             return;
         }
         DEFERRED.add(dir);
         if (DEFERRED.size() >= MAX_DEFERRED) syncDeferred();
     }
 
-    /** Syncs every directory {@link #syncDirectoryBeforeRecord} deferred. */
-    public static void syncDeferred() {
+    /**
+     * Syncs every directory {@link #syncDirectoryBeforeRecord} deferred.
+     *
+     * @throws IOException when one fails; it and the rest stay deferred
+     */
+    public static void syncDeferred() throws IOException {
         if (DEFERRED.isEmpty()) return;
         for (java.util.Iterator<Path> it = DEFERRED.iterator(); it.hasNext(); ) {
             Path dir = it.next();
+            syncDirectory(dir);
             it.remove();
-            syncNow(dir);
         }
     }
 
-    private static void syncNow(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // not supported here
+    /**
+     * Like {@link Files#createDirectories}, but durable: the parent of each directory it creates is synced
+     * (see {@link #syncDirectory}), so that a crash cannot lose a directory, and what is later made durable
+     * in it, once this has returned.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when {@code dir}, or a directory on its way, exists
+     *     but is not a directory
+     */
+    public static void createDirectories(Path dir) throws IOException {
+        java.util.ArrayDeque<Path> missing = new java.util.ArrayDeque<>();
+        Path p = dir.toAbsolutePath();
+        while (p != null && !Files.exists(p)) {
+            missing.push(p);
+            p = p.getParent();
+        }
+        if (p != null && !Files.isDirectory(p)) {
+            throw new java.nio.file.FileAlreadyExistsException(p.toString(), null, "not a directory");
+        }
+        for (Path m : missing) {
+            try {
+                Files.createDirectory(m);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (!Files.isDirectory(m)) throw e;
+            }
+            syncDirectory(m.getParent());
         }
     }
 

@@ -36,9 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +190,7 @@ public final class JsonStateStore implements StateStore {
     private static void ensureHome(Path home, Path file) throws IOException {
         if (!Files.isDirectory(home)) {
             try {
-                Files.createDirectories(home);
+                AtomicFiles.createDirectories(home);
             } catch (FileAlreadyExistsException e) {
                 throw new StateException(home, "not a directory; a home must be a directory", e);
             }
@@ -254,7 +252,11 @@ public final class JsonStateStore implements StateStore {
             flush(home, writer);
         }
         if (writer != null) writer.close();
-        AtomicFiles.syncDeferred(); // as in flush: the steps' directory changes before the state naming them
+        try {
+            AtomicFiles.syncDeferred(); // as in flush: the steps' directory changes before the state naming them
+        } catch (IOException e) {
+            throw new StateException(home, "cannot sync the directories the steps changed: " + reason(e), e);
+        }
         writeSnapshot(home, state);
         Path journal = home.resolve(StateJournal.FILE_NAME);
         try {
@@ -299,25 +301,11 @@ public final class JsonStateStore implements StateStore {
 
     /**
      * Like {@link Files#createDirectories} without its speculative first attempt, whose failure it swallows:
-     * every directory creation here happens once, and its failure is reported.
+     * every directory creation here happens once, and its failure is reported. Durable: see {@link
+     * AtomicFiles#createDirectories}.
      */
     private static void createDirectories(Path dir) throws IOException {
-        Deque<Path> missing = new ArrayDeque<>();
-        Path p = dir.toAbsolutePath();
-        while (p != null && !Files.exists(p)) {
-            missing.push(p);
-            p = p.getParent();
-        }
-        if (p != null && !Files.isDirectory(p)) {
-            throw new FileAlreadyExistsException(p.toString(), null, "not a directory");
-        }
-        for (Path m : missing) {
-            try {
-                Files.createDirectory(m);
-            } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(m)) throw e;
-            }
-        }
+        AtomicFiles.createDirectories(dir);
     }
 
     /** The exact bytes {@link #save} writes for {@code state}. */

@@ -190,7 +190,9 @@ final class StateJournal {
         /** Writes the buffered records and forces them to storage. */
         void flush(Set<java.nio.file.attribute.PosixFilePermission> permissions) throws IOException {
             if (pendingRecords == 0) return;
+            boolean creating = false;
             if (channel == null) {
+                creating = !java.nio.file.Files.exists(file);
                 FileAttribute<?>[] attrs = file.getFileSystem().supportedFileAttributeViews().contains("posix")
                         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                         : new FileAttribute<?>[0];
@@ -203,6 +205,9 @@ final class StateJournal {
                 channel.write(buf);
             }
             channel.force(false);
+            if (creating) {
+                AtomicFiles.syncDirectory(file.getParent()); // a forced record is lost with its file's name
+            }
             BYTES_WRITTEN.add(buf.capacity());
             pending.reset();
             pendingRecords = 0;

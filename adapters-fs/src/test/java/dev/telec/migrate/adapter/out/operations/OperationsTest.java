@@ -211,4 +211,26 @@ class OperationsTest {
         assertThat(run("- {op: write, path: link/x.txt, content: hi}")).isTrue();
         assertThat(read(home, "real/x.txt")).isEqualTo("hi");
     }
+
+    @Test
+    void a_conflict_in_any_matched_document_is_found_before_any_is_written() throws Exception {
+        write(home, "people/a/t.yml", "notifications:\n  chat: 1\n");
+        write(home, "people/b/t.yml", "notifications:\n  chat: 2\ncreds:\n  chat: 3\n");
+        String op = "- {op: rename_key, file: people/*/t.yml, from: /notifications/chat, to: /creds/chat}";
+
+        assertThatThrownBy(() -> run(op)).isInstanceOf(OperationFailure.class).hasMessageContaining("people/b/t.yml");
+
+        assertThat(read(home, "people/a/t.yml")).isEqualTo("notifications:\n  chat: 1\n");
+    }
+
+    @Test
+    void a_pointer_through_a_scalar_in_a_later_match_leaves_earlier_matches_unwritten() throws Exception {
+        write(home, "c/a.json", "{\"updates\": {}}\n");
+        write(home, "c/b.json", "{\"updates\": \"daily\"}\n");
+        String op = "- {op: set, file: c/*.json, pointer: /updates/channel, value: stable}";
+
+        assertThatThrownBy(() -> run(op)).isInstanceOf(OperationFailure.class);
+
+        assertThat(read(home, "c/a.json")).isEqualTo("{\"updates\": {}}\n");
+    }
 }

@@ -99,21 +99,4 @@ class YamlCommentsTest {
         String text = apply("- {op: default, file: p.yml, pointer: /name, value: Bob}\n- {op: set, file: p.yml, pointer: /updates/channel, value: beta}");
         assertThat(text).isEqualTo(CONFIG);
     }
-
-    @Test
-    void untouched_lines_keep_their_original_spacing_before_comments() {
-        String original = "a: 1      # aligned\nbb: 2     # aligned\nc: 3\n";
-        String emitted = "a: 1 # aligned\nbb: 2 # aligned\nc: 4\n";
-
-        assertThat(YamlDocument.keepOriginalLines(original, emitted)).isEqualTo("a: 1      # aligned\nbb: 2     # aligned\nc: 4\n");
-    }
-
-    @Test
-    void original_lines_are_kept_only_when_they_hold_the_emitted_data() {
-        // inside quotes, the spaces before # are data: the original line would change the value
-        String original = "a: \"x   #y\"\n";
-        String emitted = "a: \"x #y\"\n";
-
-        assertThat(YamlDocument.keepOriginalLines(original, emitted)).isEqualTo(emitted);
-    }
 }

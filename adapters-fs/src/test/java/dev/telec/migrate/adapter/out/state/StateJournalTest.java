@@ -8,6 +8,7 @@ import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -42,6 +43,18 @@ class StateJournalTest {
         MigrationState read = new JsonStateStore().load(home);
         assertThat(read.history()).hasSize(JsonStateStore.GROUP_RECORDS);
         assertThat(Files.exists(snapshot)).isFalse();
+    }
+
+    @Test
+    void aCommittedGroupSurvivesACrashThatDropsUnsyncedDirectoryEntries() throws IOException {
+        Files.createDirectories(home); // durable: made behind the decorator
+        FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
+        Path home = faulty.wrap(this.home);
+        JsonStateStore store = new JsonStateStore();
+        store.load(home);
+        for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
+        faulty.crash(); // the journal's records were forced; its name must be too
+        assertThat(new JsonStateStore().load(home).history()).hasSize(JsonStateStore.GROUP_RECORDS);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package dev.telec.migrate.kit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+class YamlTextTest {
+
+    @Test
+    void untouched_lines_keep_their_original_spacing_before_comments() {
+        String original = "a: 1      # aligned\nbb: 2     # aligned\nc: 3\n";
+        String emitted = "a: 1 # aligned\nbb: 2 # aligned\nc: 4\n";
+
+        assertThat(YamlText.keepOriginalLines(original, emitted)).isEqualTo("a: 1      # aligned\nbb: 2     # aligned\nc: 4\n");
+    }
+
+    @Test
+    void original_lines_are_kept_only_when_they_hold_the_emitted_data() {
+        // inside quotes, the spaces before # are data: the original line would change the value
+        String original = "a: \"x   #y\"\n";
+        String emitted = "a: \"x #y\"\n";
+
+        assertThat(YamlText.keepOriginalLines(original, emitted)).isEqualTo(emitted);
+    }
+
+    @Test
+    void an_edit_rewrites_only_the_lines_it_changes() {
+        String before = "# settings\nname: Alice      # shown in chats\n\n# channels\nchannels:   [telegram]\nquiet: true\n";
+        MappingNode root = YamlText.parseMapping(before);
+        List<NodeTuple> tuples = new ArrayList<>(root.getValue());
+        tuples.removeIf(t -> t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("quiet"));
+        tuples.add(new NodeTuple(YamlText.node("volume"), YamlText.node(3)));
+        root.setValue(tuples);
+
+        assertThat(YamlText.emit(root, before))
+                .isEqualTo("# settings\nname: Alice      # shown in chats\n\n# channels\nchannels:   [telegram]\nvolume: 3\n");
+    }
+
+    @Test
+    void a_comments_only_document_is_an_empty_mapping_keeping_its_comments() {
+        MappingNode root = YamlText.parseMapping("# nothing here yet\n");
+        root.setValue(new ArrayList<>(List.of(new NodeTuple(YamlText.node("a"), YamlText.node(1)))));
+
+        assertThat(YamlText.emit(root, null)).isEqualTo("# nothing here yet\na: 1\n");
+    }
+
+    @Test
+    void refuses_duplicate_keys_and_non_mappings() {
+        assertThatThrownBy(() -> YamlText.parseMapping("a: 1\na: 2\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("duplicate");
+        assertThatThrownBy(() -> YamlText.parseMapping("- a\n- b\n")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a mapping");
+    }
+}
