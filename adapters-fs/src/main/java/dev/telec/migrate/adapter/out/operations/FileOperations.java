@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
@@ -12,14 +13,12 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.UUID;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
 
 /**
  * The file operations: mkdir, move, copy, delete, write. Their effects are durable before the step's journal
  * record is: copied and written files are forced when the operation returns, and the directories whose
- * entries it changed (created, renamed or deleted in) are synced then on other file systems, and on the
- * default one before the state store writes the next record ({@link AtomicFiles#syncDirectoryBeforeRecord}),
- * once per directory and group of records.
+ * entries it changed (created, renamed or deleted in) are synced before the state store writes the next
+ * record ({@link AtomicFiles#syncDirectoryBeforeRecord}), once per directory and group of records.
  */
 final class FileOperations {
 

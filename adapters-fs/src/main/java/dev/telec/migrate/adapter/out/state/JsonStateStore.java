@@ -178,7 +178,7 @@ public final class JsonStateStore implements StateStore {
         try {
             ensureHome(home, home.resolve(StateJournal.FILE_NAME));
             // the directory changes of the steps being recorded are made durable before their records are
-            AtomicFiles.syncDeferred();
+            AtomicFiles.syncDeferred(home.getFileSystem());
             writer.flush(AtomicFiles.OWNER_ONLY);
         } catch (IOException e) {
             writer.close();
@@ -253,7 +253,7 @@ public final class JsonStateStore implements StateStore {
         }
         if (writer != null) writer.close();
         try {
-            AtomicFiles.syncDeferred(); // as in flush: the steps' directory changes before the state naming them
+            AtomicFiles.syncDeferred(home.getFileSystem()); // as in flush: the steps' directory changes before the state naming them
         } catch (IOException e) {
             throw new StateException(home, "cannot sync the directories the steps changed: " + reason(e), e);
         }

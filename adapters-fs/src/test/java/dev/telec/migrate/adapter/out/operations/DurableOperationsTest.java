@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A declarative step's file operations are durable once its migrate() has returned: a crash that loses every
- * create, rename and delete no directory sync covered (FaultyFileSystem's default model) keeps them. On a
- * file system other than the default one the directory syncs are done at once (on the default one they wait
- * for the state store's next record write).
+ * A declarative step's file operations are durable by the time the state store writes the step's record: a
+ * crash that loses every create, rename and delete no directory sync covered (FaultyFileSystem's default
+ * model) keeps them once the deferred directory syncs ran ({@link AtomicFiles#syncDeferred}, which the state
+ * store calls before each write), and loses them together with the record before that.
  */
 class DurableOperationsTest {
 
@@ -38,8 +38,17 @@ class DurableOperationsTest {
         jimfs.close();
     }
 
+    /** Runs the operations, then does what the state store does before it records the step. */
     private void migrate(String operations) throws Exception {
         assertThat(Steps.of(operations).migrate(context(home))).isTrue();
+        AtomicFiles.syncDeferred(fs);
+    }
+
+    @Test
+    void beforeTheStateStoreWritesTheDirectoryChangesAreNotYetDurable() throws Exception {
+        assertThat(Steps.of("- {op: mkdir, path: logs/archive}").migrate(context(home))).isTrue();
+        fs.crash(); // no record was written either: the next run's check() finds the step undone and reruns it
+        assertThat(Files.exists(home.resolve("logs"))).isFalse();
     }
 
     @Test
