@@ -280,6 +280,7 @@ final class DocumentOperations {
                         throw new OperationFailure("both " + m.path() + " and " + target + " exist and hold different data; keep one of them by hand");
                     }
                     Files.delete(m.path());
+                    FileOperations.sync(m.path().getParent()); // the source's removal, durable before the record
                     continue;
                 }
                 byte[] bytes = toFormat.of(data).bytes();
@@ -292,6 +293,7 @@ final class DocumentOperations {
                             + " does not read back as the same data; removed " + target + " and kept the source");
                 }
                 Files.delete(m.path());
+                FileOperations.sync(m.path().getParent());
             }
         }
     }
