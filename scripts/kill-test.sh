@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 kills="${1:-100}"
 shift || true
-exec mvn -B -q -o -pl adapters-cli -am verify -Dtest=KillTest -Dsurefire.failIfNoSpecifiedTests=false \
+exec mvn -B -q -pl adapters-cli -am verify -Dtest=KillTest -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtelec.kills="$kills" -Dsurefire.timeout=0 "$@"
