@@ -1,7 +1,7 @@
 package dev.telec.migrate.testing;
 
+import dev.telec.migrate.adapter.out.fs.ForwardingFileSystem;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,7 +12,6 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -20,16 +19,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.ProviderMismatchException;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileAttributeView;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.spi.FileSystemProvider;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -93,7 +85,7 @@ import java.util.function.Function;
  *
  * <p>Not supported: watch services, URIs (toUri() gives the delegate's URI), asynchronous channels.
  */
-public final class FaultyFileSystem extends FileSystem {
+public final class FaultyFileSystem extends ForwardingFileSystem {
 
     /** What {@link #crash()} undoes. */
     public enum Crash {
@@ -121,9 +113,6 @@ public final class FaultyFileSystem extends FileSystem {
         SET_ATTRIBUTE
     }
 
-    private final FileSystem delegate;
-    private final Provider provider = new Provider();
-
     // all mutable state is guarded by "this"
     private int operations;
     private int armedAt; // 0: disarmed
@@ -145,7 +134,7 @@ public final class FaultyFileSystem extends FileSystem {
     private final Map<Path, Long> lastSync = new HashMap<>();
 
     private FaultyFileSystem(FileSystem delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate, "faulty", "FaultyFileSystem");
     }
 
     public static FaultyFileSystem wrap(FileSystem delegate) {
@@ -238,32 +227,6 @@ public final class FaultyFileSystem extends FileSystem {
 
     private synchronized boolean readable(Path delegatePath) {
         return !unreadable.contains(key(delegatePath));
-    }
-
-    /** The file system this one decorates. */
-    public FileSystem delegate() {
-        return delegate;
-    }
-
-    /** {@code path} of the delegate as a path of this file system. */
-    public Path wrap(Path path) {
-        if (path == null) return null;
-        if (path instanceof FaultyPath fp) {
-            if (fp.fs == this) return fp;
-            throw new ProviderMismatchException("a path of another FaultyFileSystem: " + path);
-        }
-        if (path.getFileSystem() != delegate) {
-            throw new ProviderMismatchException("not a path of the wrapped file system: " + path);
-        }
-        return new FaultyPath(this, path);
-    }
-
-    /** The delegate's path behind {@code path}, a path of this file system. */
-    public Path unwrap(Path path) {
-        if (path instanceof FaultyPath fp && fp.fs == this) {
-            return fp.delegate;
-        }
-        throw new ProviderMismatchException("not a path of this FaultyFileSystem: " + path);
     }
 
     private synchronized void count(Op op, Path path) throws IOException {
@@ -450,369 +413,150 @@ public final class FaultyFileSystem extends FileSystem {
         lastSync.put(key(delegateDir), ++clock);
     }
 
-    // ---- FileSystem -----------------------------------------------------------------------------------------
-
-    @Override
-    public FileSystemProvider provider() {
-        return provider;
-    }
-
-    @Override
-    public void close() throws IOException {
-        delegate.close();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return delegate.isOpen();
-    }
-
-    @Override
-    public boolean isReadOnly() {
-        return delegate.isReadOnly();
-    }
-
-    @Override
-    public String getSeparator() {
-        return delegate.getSeparator();
-    }
-
-    @Override
-    public Iterable<Path> getRootDirectories() {
-        List<Path> roots = new ArrayList<>();
-        for (Path r : delegate.getRootDirectories()) roots.add(wrap(r));
-        return roots;
-    }
-
-    @Override
-    public Iterable<FileStore> getFileStores() {
-        return delegate.getFileStores();
-    }
-
-    @Override
-    public Set<String> supportedFileAttributeViews() {
-        return delegate.supportedFileAttributeViews();
-    }
-
-    @Override
-    public Path getPath(String first, String... more) {
-        return wrap(delegate.getPath(first, more));
-    }
-
-    @Override
-    public PathMatcher getPathMatcher(String syntaxAndPattern) {
-        PathMatcher m = delegate.getPathMatcher(syntaxAndPattern);
-        return p -> m.matches(unwrap(p));
-    }
-
-    @Override
-    public UserPrincipalLookupService getUserPrincipalLookupService() {
-        return delegate.getUserPrincipalLookupService();
-    }
-
-    @Override
-    public WatchService newWatchService() {
-        throw new UnsupportedOperationException("FaultyFileSystem does not support watch services");
-    }
-
     @Override
     public String toString() {
-        return "FaultyFileSystem[" + delegate + "]";
+        return "FaultyFileSystem[" + delegate() + "]";
     }
 
-    // ---- Path ---------------------------------------------------------------------------------------------
+    // ---- operations: counted, failed, tracked ----------------------------------------------------------------
 
-    static final class FaultyPath implements Path {
-        final FaultyFileSystem fs;
-        final Path delegate;
-
-        FaultyPath(FaultyFileSystem fs, Path delegate) {
-            this.fs = fs;
-            this.delegate = delegate;
-        }
-
-        private Path w(Path p) {
-            return p == null ? null : new FaultyPath(fs, p);
-        }
-
-        private Path u(Path p) {
-            return fs.unwrap(p);
-        }
-
-        @Override public FileSystem getFileSystem() { return fs; }
-        @Override public boolean isAbsolute() { return delegate.isAbsolute(); }
-        @Override public Path getRoot() { return w(delegate.getRoot()); }
-        @Override public Path getFileName() { return w(delegate.getFileName()); }
-        @Override public Path getParent() { return w(delegate.getParent()); }
-        @Override public int getNameCount() { return delegate.getNameCount(); }
-        @Override public Path getName(int index) { return w(delegate.getName(index)); }
-        @Override public Path subpath(int beginIndex, int endIndex) { return w(delegate.subpath(beginIndex, endIndex)); }
-
-        @Override
-        public boolean startsWith(Path other) {
-            return other instanceof FaultyPath fp && fp.fs == fs && delegate.startsWith(fp.delegate);
-        }
-
-        @Override
-        public boolean startsWith(String other) {
-            return delegate.startsWith(other);
-        }
-
-        @Override
-        public boolean endsWith(Path other) {
-            return other instanceof FaultyPath fp && fp.fs == fs && delegate.endsWith(fp.delegate);
-        }
-
-        @Override
-        public boolean endsWith(String other) {
-            return delegate.endsWith(other);
-        }
-
-        @Override public Path normalize() { return w(delegate.normalize()); }
-        @Override public Path resolve(Path other) { return w(delegate.resolve(u(other))); }
-        @Override public Path resolve(String other) { return w(delegate.resolve(other)); }
-        @Override public Path resolveSibling(Path other) { return w(delegate.resolveSibling(u(other))); }
-        @Override public Path resolveSibling(String other) { return w(delegate.resolveSibling(other)); }
-        @Override public Path relativize(Path other) { return w(delegate.relativize(u(other))); }
-        @Override public URI toUri() { return delegate.toUri(); }
-        @Override public Path toAbsolutePath() { return w(delegate.toAbsolutePath()); }
-        @Override public Path toRealPath(LinkOption... options) throws IOException { return w(delegate.toRealPath(options)); }
-
-        @Override
-        public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
-            throw new UnsupportedOperationException("FaultyFileSystem does not support watch services");
-        }
-
-        @Override
-        public int compareTo(Path other) {
-            return delegate.compareTo(u(other));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof FaultyPath fp && fp.fs == fs && delegate.equals(fp.delegate);
-        }
-
-        @Override
-        public int hashCode() {
-            return delegate.hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return delegate.toString();
-        }
-    }
-
-    // ---- Provider -----------------------------------------------------------------------------------------
-
-    private final class Provider extends FileSystemProvider {
-
-        private FileSystemProvider inner() {
-            return delegate.provider();
-        }
-
-        @Override
-        public String getScheme() {
-            return "faulty";
-        }
-
-        @Override
-        public FileSystem newFileSystem(URI uri, Map<String, ?> env) {
-            throw new UnsupportedOperationException("use FaultyFileSystem.wrap");
-        }
-
-        @Override
-        public FileSystem getFileSystem(URI uri) {
-            throw new UnsupportedOperationException("use FaultyFileSystem.wrap");
-        }
-
-        @Override
-        public Path getPath(URI uri) {
-            throw new UnsupportedOperationException("FaultyFileSystem does not support URIs");
-        }
-
-        private boolean writing(Set<? extends OpenOption> options) {
-            return options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
-        }
-
-        private Channel open(Path path, Set<? extends OpenOption> options, boolean file, FileAttribute<?>... attrs) throws IOException {
-            Path d = unwrap(path);
-            boolean writing = writing(options);
-            if (writing) {
-                count(Op.OPEN_FOR_WRITE, path);
-                // what is durable is the content before this open (which may truncate or create the file)
-                boolean existed = Files.exists(d, LinkOption.NOFOLLOW_LINKS);
-                byte[] before = Files.isRegularFile(d) ? Files.readAllBytes(d) : new byte[0];
-                SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
-                tracked(d, before);
-                if (!existed) {
-                    created(d);
-                }
-                return register(new Channel(path, d, ch, true, false));
-            }
-            checkAlive(path);
-            if (!readable(d)) {
-                throw new java.nio.file.AccessDeniedException(path.toString());
-            }
-            if (Files.isDirectory(d)) {
-                // a directory opened to sync it: where the delegate cannot (Jimfs), a channel that reads
-                // nothing, so that its force is seen all the same
-                SeekableByteChannel ch;
-                try {
-                    ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
-                } catch (IOException | UnsupportedOperationException e) {
-                    ch = new EmptyChannel();
-                }
-                return register(new Channel(path, d, ch, false, true));
-            }
-            SeekableByteChannel ch = file ? inner().newFileChannel(d, options, attrs) : inner().newByteChannel(d, options, attrs);
-            return register(new Channel(path, d, ch, false, false));
-        }
-
-        private Channel register(Channel c) {
-            synchronized (FaultyFileSystem.this) {
-                open.add(c);
-            }
-            return c;
-        }
-
-        @Override
-        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-            return open(path, options, false, attrs);
-        }
-
-        @Override
-        public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-            return open(path, options, true, attrs);
-        }
-
-        @Override
-        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-            checkAlive(dir);
-            DirectoryStream<Path> inner = inner().newDirectoryStream(unwrap(dir), p -> filter.accept(wrap(p)));
-            return new DirectoryStream<>() {
-                @Override
-                public Iterator<Path> iterator() {
-                    Iterator<Path> it = inner.iterator();
-                    return new Iterator<>() {
-                        @Override public boolean hasNext() { return it.hasNext(); }
-                        @Override public Path next() { return wrap(it.next()); }
-                    };
-                }
-
-                @Override
-                public void close() throws IOException {
-                    inner.close();
-                }
-            };
-        }
-
-        @Override
-        public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-            count(Op.CREATE_DIRECTORY, dir);
-            Path d = unwrap(dir);
-            inner().createDirectory(d, attrs);
-            createdDirectory(d);
-        }
-
-        @Override
-        public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
-            count(Op.LINK, link);
-            // a link's target may be relative or absolute; either way it is a path of this file system
-            inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
-            created(unwrap(link));
-        }
-
-        @Override
-        public void createLink(Path link, Path existing) throws IOException {
-            count(Op.LINK, link);
-            inner().createLink(unwrap(link), unwrap(existing));
-            created(unwrap(link));
-        }
-
-        @Override
-        public Path readSymbolicLink(Path link) throws IOException {
-            checkAlive(link);
-            return wrap(inner().readSymbolicLink(unwrap(link)));
-        }
-
-        @Override
-        public void delete(Path path) throws IOException {
-            count(Op.DELETE, path);
-            Path d = unwrap(path);
-            Saved before = saved(d);
-            inner().delete(d);
-            deleted(d, before);
-        }
-
-        @Override
-        public void copy(Path source, Path target, CopyOption... options) throws IOException {
-            count(Op.COPY, target);
-            Path t = unwrap(target);
-            boolean existed = Files.exists(t, LinkOption.NOFOLLOW_LINKS);
-            inner().copy(unwrap(source), t, options);
-            if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
-                copied(t);
-            }
+    private Channel openChannel(Path path, Set<? extends OpenOption> options, boolean file, FileAttribute<?>... attrs) throws IOException {
+        Path d = unwrap(path);
+        FileSystemProvider inner = delegate().provider();
+        if (writing(options)) {
+            count(Op.OPEN_FOR_WRITE, path);
+            // what is durable is the content before this open (which may truncate or create the file)
+            boolean existed = Files.exists(d, LinkOption.NOFOLLOW_LINKS);
+            byte[] before = Files.isRegularFile(d) ? Files.readAllBytes(d) : new byte[0];
+            SeekableByteChannel ch = file ? inner.newFileChannel(d, options, attrs) : inner.newByteChannel(d, options, attrs);
+            tracked(d, before);
             if (!existed) {
-                created(t);
+                created(d);
             }
+            return register(new Channel(path, d, ch, true, false));
         }
+        checkAlive(path);
+        if (!readable(d)) {
+            throw new java.nio.file.AccessDeniedException(path.toString());
+        }
+        if (Files.isDirectory(d)) {
+            // a directory opened to sync it: where the delegate cannot (Jimfs), a channel that reads
+            // nothing, so that its force is seen all the same
+            SeekableByteChannel ch;
+            try {
+                ch = file ? inner.newFileChannel(d, options, attrs) : inner.newByteChannel(d, options, attrs);
+            } catch (IOException | UnsupportedOperationException e) {
+                ch = new EmptyChannel();
+            }
+            return register(new Channel(path, d, ch, false, true));
+        }
+        SeekableByteChannel ch = file ? inner.newFileChannel(d, options, attrs) : inner.newByteChannel(d, options, attrs);
+        return register(new Channel(path, d, ch, false, false));
+    }
 
-        @Override
-        public void move(Path source, Path target, CopyOption... options) throws IOException {
-            count(Op.MOVE, target);
-            Path s = unwrap(source);
-            Path t = unwrap(target);
-            Saved replaced = saved(t);
-            inner().move(s, t, options);
-            moved(s, t, replaced);
-        }
+    private synchronized Channel register(Channel c) {
+        open.add(c);
+        return c;
+    }
 
-        @Override
-        public boolean isSameFile(Path path, Path path2) throws IOException {
-            return inner().isSameFile(unwrap(path), unwrap(path2));
-        }
+    @Override
+    protected SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        return openChannel(path, options, false, attrs);
+    }
 
-        @Override
-        public boolean isHidden(Path path) throws IOException {
-            return inner().isHidden(unwrap(path));
-        }
+    @Override
+    protected FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        return openChannel(path, options, true, attrs);
+    }
 
-        @Override
-        public FileStore getFileStore(Path path) throws IOException {
-            return inner().getFileStore(unwrap(path));
-        }
+    @Override
+    protected DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
+        checkAlive(dir);
+        return super.newDirectoryStream(dir, filter);
+    }
 
-        @Override
-        public void checkAccess(Path path, AccessMode... modes) throws IOException {
-            checkAlive(path);
-            inner().checkAccess(unwrap(path), modes);
-        }
+    @Override
+    protected void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        count(Op.CREATE_DIRECTORY, dir);
+        super.createDirectory(dir, attrs);
+        createdDirectory(unwrap(dir));
+    }
 
-        @Override
-        public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
-            return inner().getFileAttributeView(unwrap(path), type, options);
-        }
+    @Override
+    protected void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+        count(Op.LINK, link);
+        super.createSymbolicLink(link, target, attrs);
+        created(unwrap(link));
+    }
 
-        @Override
-        public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
-            checkAlive(path);
-            return inner().readAttributes(unwrap(path), type, options);
-        }
+    @Override
+    protected void createLink(Path link, Path existing) throws IOException {
+        count(Op.LINK, link);
+        super.createLink(link, existing);
+        created(unwrap(link));
+    }
 
-        @Override
-        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-            checkAlive(path);
-            return inner().readAttributes(unwrap(path), attributes, options);
-        }
+    @Override
+    protected Path readSymbolicLink(Path link) throws IOException {
+        checkAlive(link);
+        return super.readSymbolicLink(link);
+    }
 
-        @Override
-        public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-            count(Op.SET_ATTRIBUTE, path);
-            inner().setAttribute(unwrap(path), attribute, value, options);
+    @Override
+    protected void delete(Path path) throws IOException {
+        count(Op.DELETE, path);
+        Path d = unwrap(path);
+        Saved before = saved(d);
+        super.delete(path);
+        deleted(d, before);
+    }
+
+    @Override
+    protected void copy(Path source, Path target, CopyOption... options) throws IOException {
+        count(Op.COPY, target);
+        Path t = unwrap(target);
+        boolean existed = Files.exists(t, LinkOption.NOFOLLOW_LINKS);
+        super.copy(source, target, options);
+        if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
+            copied(t);
         }
+        if (!existed) {
+            created(t);
+        }
+    }
+
+    @Override
+    protected void move(Path source, Path target, CopyOption... options) throws IOException {
+        count(Op.MOVE, target);
+        Path s = unwrap(source);
+        Path t = unwrap(target);
+        Saved replaced = saved(t);
+        super.move(source, target, options);
+        moved(s, t, replaced);
+    }
+
+    @Override
+    protected void checkAccess(Path path, AccessMode... modes) throws IOException {
+        checkAlive(path);
+        super.checkAccess(path, modes);
+    }
+
+    @Override
+    protected <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
+        checkAlive(path);
+        return super.readAttributes(path, type, options);
+    }
+
+    @Override
+    protected Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
+        checkAlive(path);
+        return super.readAttributes(path, attributes, options);
+    }
+
+    @Override
+    protected void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
+        count(Op.SET_ATTRIBUTE, path);
+        super.setAttribute(path, attribute, value, options);
     }
 
     // ---- channels -----------------------------------------------------------------------------------------
