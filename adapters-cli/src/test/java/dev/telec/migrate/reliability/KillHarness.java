@@ -35,12 +35,22 @@ public final class KillHarness {
 
     static final int VERSIONS = 3;
     static final int STEPS_PER_VERSION = 10;
+    /**
+     * How long each step of a child run pauses after its effect is durable: without it 30 steps take a few
+     * ms of a run that is mostly JVM start, and kills would almost never land while steps run.
+     */
+    static final long STEP_MILLIS = 15;
 
-    /** Figures of one harness run. */
-    public record Figures(int kills, int midRun, int homes, int runs) {
+    /**
+     * Figures of one harness run: kills in all; of those, the ones that landed with some but not all steps'
+     * effects on disk (mid-migration), and the ones that landed with effects on disk that the state does not
+     * record yet (between a step's effect and its record, or before a group of records was written).
+     */
+    public record Figures(int kills, int midMigration, int effectsNotYetRecorded, int homes, int runs) {
         @Override
         public String toString() {
-            return kills + " kills survived (" + midRun + " with the home part-migrated), " + homes + " homes, " + runs
+            return kills + " kills survived (" + midMigration + " mid-migration, " + effectsNotYetRecorded
+                    + " with effects not yet recorded), " + homes + " homes, " + runs
                     + " child runs: 0 lost, 0 doubled, 0 corrupt, 0 stale locks";
         }
     }
@@ -76,6 +86,7 @@ public final class KillHarness {
         runs++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Dtelec.test.stepMillis=" + STEP_MILLIS,
                 "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main",
                 "migrate", "--quiet", "--home", home.toString(), "--migrations", manifest.toString());
         return new ProcessBuilder(command)
@@ -99,7 +110,8 @@ public final class KillHarness {
         assertFinished(calibration);
 
         int killed = 0;
-        int midRun = 0;
+        int midMigration = 0;
+        int notYetRecorded = 0;
         int homes = 0;
         while (killed < kills) {
             Path home = work.resolve("home-" + homes++);
@@ -121,10 +133,12 @@ public final class KillHarness {
                 killed++;
                 if (killed % 100 == 0) System.out.println("[reliability] " + killed + " kills so far, all consistent");
                 int recorded = assertConsistentAfterKill(home);
-                if (recorded > 0 && recorded < ids.size()) midRun++;
+                int effects = AppendStep.effects(home).size();
+                if (effects > 0 && effects < ids.size()) midMigration++;
+                if (effects > recorded) notYetRecorded++;
             }
         }
-        return new Figures(killed, midRun, homes, runs);
+        return new Figures(killed, midMigration, notYetRecorded, homes, runs);
     }
 
     /** The invariants after a kill; returns how many steps the state records. */

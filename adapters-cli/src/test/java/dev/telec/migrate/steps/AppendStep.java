@@ -15,6 +15,10 @@ import java.util.List;
  * A test step for kill tests whose effect shows when it is applied twice: it appends its id to
  * {@code <home>/effects.log} in one {@code write} and forces it, so that a SIGKILL leaves the line whole or
  * absent; a second application adds a second line. Done when the log holds its line.
+ *
+ * <p>With {@code -Dtelec.test.stepMillis=N} it pauses N ms after its line is durable, before it returns: the
+ * kill tests use that to make a run's steps last long enough for kills to land between a step's effect and
+ * its record, and between steps.
  */
 public class AppendStep implements Migration {
 
@@ -38,6 +42,14 @@ public class AppendStep implements Migration {
             ByteBuffer line = ByteBuffer.wrap((context.id() + "\n").getBytes(StandardCharsets.UTF_8));
             while (line.hasRemaining()) log.write(line);
             log.force(true);
+        }
+        long pause = Long.getLong("telec.test.stepMillis", 0);
+        if (pause > 0) {
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return true;
     }
