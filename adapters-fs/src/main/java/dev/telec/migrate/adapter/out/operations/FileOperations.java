@@ -58,10 +58,7 @@ final class FileOperations {
     record Move(HomePattern from, HomePattern to) implements Operation {
         @Override
         public boolean satisfied(Path home) throws IOException {
-            for (HomePattern.Match m : from.matches(home)) {
-                if (exists(m.path())) return false;
-            }
-            return true;
+            return noneExists(from, home);
         }
 
         @Override
@@ -143,10 +140,7 @@ final class FileOperations {
     record Delete(HomePattern path) implements Operation {
         @Override
         public boolean satisfied(Path home) throws IOException {
-            for (HomePattern.Match m : path.matches(home)) {
-                if (exists(m.path())) return false;
-            }
-            return true;
+            return noneExists(path, home);
         }
 
         @Override
@@ -192,6 +186,14 @@ final class FileOperations {
     static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissionsOf(Path file) throws IOException {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return null;
         return Files.getPosixFilePermissions(file);
+    }
+
+    /** Whether nothing {@code pattern} names exists: what {@code move} and {@code delete} leave behind. */
+    private static boolean noneExists(HomePattern pattern, Path home) throws IOException {
+        for (HomePattern.Match m : pattern.matches(home)) {
+            if (exists(m.path())) return false;
+        }
+        return true;
     }
 
     /** Creates the missing parents of {@code target}, refusing when one of them would leave the home. */
