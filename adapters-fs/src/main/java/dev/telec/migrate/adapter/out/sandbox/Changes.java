@@ -105,7 +105,11 @@ final class Changes {
             moves.put(d.path, target);
         }
         // directories: everything under the deleted one moved to the same place under the created one
-        List<String> deletedDirs = deleted.keySet().stream().filter(p -> p.endsWith("/")).toList();
+        // shallowest first, so that a moved tree is explained by its top directory before any directory in it
+        List<String> deletedDirs = deleted.keySet().stream().filter(p -> p.endsWith("/"))
+                .sorted(Comparator.comparingLong((String p) -> p.chars().filter(ch -> ch == '/').count())
+                        .thenComparing(Comparator.naturalOrder()))
+                .toList();
         List<String> createdDirs = new ArrayList<>(created.keySet().stream().filter(p -> p.endsWith("/")).toList());
         Map<String, String> dirMoves = new LinkedHashMap<>();
         for (String d : deletedDirs) {
@@ -113,7 +117,9 @@ final class Changes {
             List<String> ordered = new ArrayList<>(createdDirs);
             ordered.sort(Comparator.comparing((String c) -> !fileName(c).equals(fileName(d))));
             for (String c : ordered) {
-                if (dirMoves.containsValue(c) || c.startsWith(d) || d.startsWith(c)) continue;
+                if (c.startsWith(d) || d.startsWith(c)) continue;
+                // a target inside (or around) one already paired is explained by that move, not by this one
+                if (dirMoves.values().stream().anyMatch(t -> c.startsWith(t) || t.startsWith(c))) continue;
                 if (movedAlike(d, c, deleted, created, moves)) {
                     dirMoves.put(d, c);
                     break;

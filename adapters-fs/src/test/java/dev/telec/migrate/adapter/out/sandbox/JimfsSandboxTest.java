@@ -66,6 +66,24 @@ class JimfsSandboxTest {
     }
 
     @Test
+    void anEmptyDirectoryDeletedBesideAMovedTreeIsNotPairedWithADirectoryInsideThatTree() throws Exception {
+        Files.createDirectories(home);
+        Files.writeString(home.resolve("a.txt"), "omega\n");
+        Files.createDirectories(home.resolve("b.txt/z"));
+        Files.createDirectories(home.resolve("d/c.txt"));
+        try (Sandbox.Copy copy = new JimfsSandbox().copy(home, 1 << 20, diffs)) {
+            Path h = copy.home();
+            copy.begin();
+            Files.delete(h.resolve("d/c.txt"));
+            Files.move(h.resolve("b.txt"), h.resolve("a.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            // a.txt/z/ came with b.txt/, so the empty d/c.txt/ was deleted, not moved there
+            assertThat(summary(copy.changes())).containsExactlyInAnyOrder(
+                    "deleted a.txt", "moved b.txt/ -> a.txt/", "deleted d/c.txt/");
+        }
+    }
+
+    @Test
     void aHomeOverTheLimitIsNotCopied() throws Exception {
         Files.createDirectories(home);
         Files.write(home.resolve("big"), new byte[4096]);
