@@ -2,6 +2,7 @@ package dev.telec.migrate.kit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.telec.migrate.application.TelecException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -74,7 +75,7 @@ public final class YamlText {
         try {
             node = new Yaml(Holder.LOADER).compose(new StringReader(text));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not valid YAML: " + oneLine(e.getMessage()), e);
+            throw new IllegalArgumentException("not valid YAML: " + TelecException.oneLine(e.getMessage()), e);
         }
         MappingNode empty = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
         if (node == null) return empty;
@@ -139,9 +140,5 @@ public final class YamlText {
         } else if (node instanceof SequenceNode sequence) {
             sequence.getValue().forEach(YamlText::refuseDuplicateKeys);
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

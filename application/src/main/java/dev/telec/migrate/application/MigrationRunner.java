@@ -320,11 +320,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + oneLine(message));
-    }
-
-    private static String oneLine(String message) {
-        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+        return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + TelecException.oneLine(message));
     }
 
     private record StepContext(Path home, String id) implements MigrationContext {

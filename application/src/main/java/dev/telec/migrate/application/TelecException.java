@@ -20,6 +20,14 @@ public class TelecException extends RuntimeException {
         this.file = file;
     }
 
+    /**
+     * {@code text} on one line: trimmed, each line break with the blanks around it folded to one space;
+     * {@code ""} for null. Every message telec prints or reports goes through this.
+     */
+    public static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /** The file the problem is in, when there is one. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);

@@ -28,7 +28,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (matched(parseResult, "--json")) {
             new ReportPrinter(commandLine.getOut(), err).jsonError(message);
         }
-        err.println("telec: " + oneLine(message));
+        err.println("telec: " + TelecException.oneLine(message));
         if (verbose) {
             e.printStackTrace(err);
         }
@@ -40,7 +40,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("telec: " + oneLine(e.getMessage()));
+        err.println("telec: " + TelecException.oneLine(e.getMessage()));
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         return USAGE;
     }
@@ -50,9 +50,5 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
             if (r.hasMatchedOption(option)) return true;
         }
         return false;
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

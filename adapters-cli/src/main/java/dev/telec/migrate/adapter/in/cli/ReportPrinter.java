@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;
@@ -46,7 +47,7 @@ final class ReportPrinter {
                 out.println(home + ": " + report.from() + " -> " + report.to()
                         + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
                                 : report.dryRun() ? " (dry run: nothing is changed)" : ""));
-                report.notice().ifPresent(n -> out.println("note: " + ExitCodes.oneLine(n)));
+                report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {
                     out.println("  " + pad(LABELS.get(step.outcome())) + "  " + step.id()
                             + step.error().map(e -> ": " + e).orElse(""));
@@ -57,7 +58,7 @@ final class ReportPrinter {
                 out.println(summary(report));
             }
         }
-        report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
+        report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));
     }
 
     /** {@code + created path}, {@code ~ modified path}, {@code - deleted path}, {@code > moved a -> b}, then the diff. */
@@ -120,7 +121,7 @@ final class ReportPrinter {
             g.writeBooleanField("simulated", report.simulated());
             g.writeStringField("notice", report.notice().orElse(null));
         });
-        report.error().ifPresent(e -> err.println("telec: " + ExitCodes.oneLine(e)));
+        report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));
     }
 
     /** The document of a run that could not start: same shape, no steps. */
@@ -133,7 +134,7 @@ final class ReportPrinter {
             g.writeEndArray();
             g.writeNumberField("applied", 0);
             g.writeNumberField("skipped", 0);
-            g.writeStringField("error", ExitCodes.oneLine(message));
+            g.writeStringField("error", TelecException.oneLine(message));
             g.writeBooleanField("simulated", false);
             g.writeNullField("notice");
         });

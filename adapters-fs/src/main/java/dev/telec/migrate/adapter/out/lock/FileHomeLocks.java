@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.out.lock;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -193,7 +194,7 @@ public final class FileHomeLocks implements HomeLocks {
             return fse.getReason().strip();
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", " ");
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : TelecException.oneLine(m);
     }
 
     private static final class FileHeld implements Held {

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -11,8 +12,7 @@ final class Messages {
     private Messages() {}
 
     static String oneLine(String text) {
-        // Jackson names its source as "[Source: REDACTED (...); line: 1, column: 13]": keep the position only.
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\[Source: [^;\\]]*; ", "[");
+        return Causes.oneLine(text);
     }
 
     /** "a string", "an array", "nothing": the JSON type of a value, for messages. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.javaprop.JavaPropsMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.telec.migrate.adapter.out.fs.Causes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -71,11 +72,11 @@ enum DocumentFormat {
                     return new JacksonDocument(object, Jackson.writer(this), this == JSON, this == JSON ? text : null);
             }
         } catch (JsonProcessingException e) {
-            throw new OperationFailure("not valid " + label + ": " + oneLine(e.getOriginalMessage()), e);
+            throw new OperationFailure("not valid " + label + ": " + Causes.oneLine(e.getOriginalMessage()), e);
         } catch (OperationFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) { // SnakeYAML reports parse errors as unchecked YAMLExceptions
-            throw new OperationFailure("not valid " + label + ": " + oneLine(e.getMessage()), e);
+            throw new OperationFailure("not valid " + label + ": " + Causes.oneLine(e.getMessage()), e);
         }
     }
 
@@ -88,10 +89,6 @@ enum DocumentFormat {
         if (!data.isObject()) throw new OperationFailure("only a mapping can be written as " + label + ", got " + data.getNodeType().name().toLowerCase(Locale.ROOT));
         if (this == YAML) return YamlDocument.of(data);
         return new JacksonDocument(((ObjectNode) data).deepCopy(), Jackson.writer(this), this == JSON, null);
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static final class Jackson {

@@ -1,14 +1,13 @@
 package dev.telec.migrate.adapter.out.state;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.state.StateDocument.NotAState;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
@@ -501,8 +501,7 @@ public final class JsonStateStore implements StateStore {
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
-        // Jackson names its source as "[Source: REDACTED (...); line: 1, column: 13]": keep the position only.
-        message = message.strip().replaceAll("\\s*\\R\\s*", " ").replaceAll("\\[Source: [^;\\]]*; ", "[");
+        message = Causes.oneLine(message);
         return message.length() > 200 ? message.substring(0, 197) + "..." : message;
     }
 
@@ -513,16 +512,12 @@ public final class JsonStateStore implements StateStore {
     /** A short, one-line cause: the OS's reason ({@code No space left on device}) when there is one. */
     static String reason(IOException e) {
         if (e instanceof FileSystemException fse && fse.getReason() != null && !fse.getReason().isBlank()) {
-            return oneLine(fse.getReason());
+            return Causes.oneLine(fse.getReason());
         }
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NoSuchFileException nsf) return "no such file: " + nsf.getFile();
         if (e instanceof FileAlreadyExistsException fae) return "already exists: " + fae.getFile();
         if (e instanceof FileSystemException fse) return e.getClass().getSimpleName() + ": " + fse.getFile();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-    }
-
-    private static String oneLine(String s) {
-        return s.strip().replaceAll("\\s*\\R\\s*", " ");
+        return e.getMessage() == null ? e.getClass().getSimpleName() : Causes.oneLine(e.getMessage());
     }
 }
