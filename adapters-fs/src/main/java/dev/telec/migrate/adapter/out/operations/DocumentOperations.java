@@ -192,6 +192,11 @@ final class DocumentOperations {
     /** {@code remove}: satisfied when the file or the pointer is absent. */
     record Remove(HomePattern file, DocumentFormat format, JsonPointer pointer) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
                 Loaded doc = load(m.path(), format);
@@ -215,6 +220,11 @@ final class DocumentOperations {
      * same data, {@code from} is just removed; different data is a conflict.
      */
     record RenameKey(HomePattern file, DocumentFormat format, JsonPointer from, JsonPointer to) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
@@ -250,6 +260,11 @@ final class DocumentOperations {
      * just has the source deleted; one holding different data is a conflict.
      */
     record Convert(HomePattern from, DocumentFormat fromFormat, HomePattern to, DocumentFormat toFormat) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
