@@ -13,6 +13,11 @@ public interface Environment {
 
     Path userHome();
 
+    /** The directory the command was started in. */
+    default Path workingDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
+
     /** Whether standard output is a terminal (colours are on there by default). */
     default boolean stdoutIsTerminal() {
         return false;

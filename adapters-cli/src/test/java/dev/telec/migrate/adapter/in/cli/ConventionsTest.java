@@ -115,7 +115,7 @@ class ConventionsTest {
         Result r = telec("migarte");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith("telec: unknown command 'migarte'; did you mean 'telec migrate'?");
+        assertThat(r.err()).startsWith("telec: unknown command 'migarte'; did you mean 'telec migrate'");
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.telec.migrate.adapter.out.operations;
 
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,11 +35,12 @@ public final class DeclarativeStep implements Migration {
     }
 
     /** A literal path that names no file makes its operation a no-op: said, so that a typo does not pass unseen. */
-    private void noteMissingSources(MigrationContext context) throws IOException {
+    private void noteMissingSources(MigrationContext context) {
         for (int i = 0; i < operations.size(); i++) {
             for (HomePattern source : operations.get(i).sources()) {
                 if (source.hasWildcards()) continue;
-                Path path = source.matches(context.home()).get(0).path();
+                // only whether it exists: where it leads is checked when the operation runs
+                Path path = context.home().resolve(source.toString());
                 if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     context.note(source + " does not exist (" + labels.get(i) + ", operation " + (i + 1) + ")");
                 }

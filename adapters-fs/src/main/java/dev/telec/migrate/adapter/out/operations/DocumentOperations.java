@@ -126,7 +126,13 @@ final class DocumentOperations {
                 if (!create) continue;
                 doc = new Loaded(m.path(), null, format.empty());
             }
-            if (edit.apply(doc)) changed.add(doc);
+            try {
+                if (edit.apply(doc)) changed.add(doc);
+            } catch (OperationFailure e) {
+                // say which file: a conflict inside a document means nothing without it
+                if (e.getMessage().contains(m.path().toString())) throw e;
+                throw new OperationFailure(e.getMessage() + " in " + m.path(), e);
+            }
         }
         for (Loaded doc : changed) doc.save(home);
     }

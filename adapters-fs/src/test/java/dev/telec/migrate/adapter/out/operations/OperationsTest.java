@@ -116,7 +116,7 @@ class OperationsTest {
         write(home, "config.json", "{\"a\": 1}");
         assertThatThrownBy(() -> run("- {op: set, file: config.json, pointer: /a/b, value: 2}"))
                 .isInstanceOf(OperationFailure.class)
-                .hasMessage("set (operation 1): pointer /a/b passes through a non-object at /a (number)");
+                .hasMessage("set (operation 1): /a is a number, not a mapping (pointer /a/b) in config.json");
         assertThat(read(home, "config.json")).isEqualTo("{\"a\": 1}");
     }
 
