@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The state of a home in {@code <home>/migration_state.json}:
@@ -80,8 +81,15 @@ public final class JsonStateStore implements StateStore {
     // never starts Jackson's object mapper (tens of ms at start-up).
     private volatile ObjectWriter writer;
     private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
+    // when a buffered group has waited long enough (System.nanoTime; a test stops it to count groups exactly)
+    private final LongSupplier nanoTime;
 
     public JsonStateStore() {
+        this(System::nanoTime);
+    }
+
+    JsonStateStore(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
@@ -163,7 +171,7 @@ public final class JsonStateStore implements StateStore {
             load(home);
             writer = journals.get(key);
         }
-        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, System.nanoTime())) {
+        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, nanoTime.getAsLong())) {
             flush(home, writer);
         }
     }
