@@ -1,8 +1,10 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
@@ -46,8 +48,6 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     /** Options that only mean something with --dry-run. */
     static final List<String> DRY_RUN_ONLY = List.of("--no-diff", "--show-secrets", "--secret-words", "--simulation-limit");
 
-    static final String HOME_VARIABLE = "TELECLAUDE_HOME";
-
     @Spec
     CommandSpec spec;
 
@@ -80,8 +80,13 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     Version to;
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "The deployment home (default: $" + HOME_VARIABLE + ", else ~/.teleclaude).")
+            description = "The deployment home (default: the variable the steps' telec.yaml names in home_env, "
+                    + "else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
     Path home;
+
+    @Option(names = "--create-home",
+            description = "Create the home when it does not exist (a real run only; without it a missing home is an error).")
+    boolean createHome;
 
     @Option(names = "--migrations", paramLabel = "DIR",
             description = "Take steps from this manifest tree instead of the bundled one; jars in DIR/lib are on the class path.")
@@ -110,20 +115,24 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Environment environment) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<FindAppProfile> profiles, Environment environment) {
         this.migrator = migrator;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
         refuseMeaninglessOptions();
+        Path resolvedHome = home();
+        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
         try {
-            command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
+            command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
                     Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
                     dryRunOptions());
         } catch (IllegalArgumentException e) {
@@ -179,9 +188,9 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     }
 
     Path home() {
-        if (home != null) return home;
-        return environment.variable(HOME_VARIABLE).map(Path::of)
-                .orElseGet(() -> environment.userHome().resolve(".teleclaude"));
+        Optional<AppProfile> profile = home == null ? profiles.get().profile(Optional.ofNullable(migrations)) : Optional.empty();
+        return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--home is required: " + Homes.noDefault(profile, migrations)));
     }
 
     DryRunOptions dryRunOptions() {
