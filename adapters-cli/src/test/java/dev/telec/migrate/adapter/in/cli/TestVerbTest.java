@@ -47,6 +47,14 @@ class TestVerbTest {
     }
 
     @Test
+    void theExampleVendorManifestPassesItsFixtures() {
+        Result r = telec("test", "--migrations", Path.of("..", "examples", "myapp", "migrations").toString());
+
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("ok    from-1.0", "ok    to-1.1", "2 fixtures: 2 passed, 0 failed");
+    }
+
+    @Test
     void anAfterThatDiffersByOneByteFailsWithAUnifiedDiff() throws IOException {
         Path fixtures = tmp.resolve("fixtures");
         Fixtures.Tree.copy(BUNDLED_FIXTURES.resolve("from-1.0"), fixtures.resolve("from-1.0"));
