@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The state of a home in {@code <home>/migration_state.json}:
@@ -81,14 +82,14 @@ public final class JsonStateStore implements StateStore {
     // never starts Jackson's object mapper (tens of ms at start-up).
     private volatile ObjectWriter writer;
     private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
-    // the group-commit timer; tests that count groups stop it, so that a loaded machine cannot flush early
-    private final java.util.function.LongSupplier nanoTime;
+    // when a buffered group has waited long enough (System.nanoTime; a test stops it to count groups exactly)
+    private final LongSupplier nanoTime;
 
     public JsonStateStore() {
         this(System::nanoTime);
     }
 
-    JsonStateStore(java.util.function.LongSupplier nanoTime) {
+    JsonStateStore(LongSupplier nanoTime) {
         this.nanoTime = nanoTime;
         this.factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
