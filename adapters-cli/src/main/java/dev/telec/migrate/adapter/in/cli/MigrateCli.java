@@ -129,7 +129,6 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
-        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
         try {
             command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
@@ -138,6 +137,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrationReport report = migrator.get().migrate(command);
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 spec.commandLine().getColorScheme().ansi());

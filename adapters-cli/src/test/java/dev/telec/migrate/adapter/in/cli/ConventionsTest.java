@@ -74,8 +74,8 @@ class ConventionsTest {
 
     @Test
     void theSameOptionsWithDryRunAreAccepted() {
-        assertThat(migrate("--dry-run", "--no-diff", "--simulation-limit", "1M").code()).isZero();
-        assertThat(migrate("--dry-run", "--show-secrets", "--secret-words", "token").code()).isZero();
+        assertThat(migrate("--dry-run", "--create-home", "--no-diff", "--simulation-limit", "1M").code()).isZero();
+        assertThat(migrate("--dry-run", "--create-home", "--show-secrets", "--secret-words", "token").code()).isZero();
         assertThat(home).doesNotExist();
     }
 
@@ -149,12 +149,14 @@ class ConventionsTest {
     }
 
     @Test
-    void noColoursWhenStdoutIsNotATerminal() {
+    void noColoursWhenStdoutIsNotATerminal() throws IOException {
+        Files.createDirectories(home);
         assertThat(migrate("--dry-run").out()).doesNotContain(ESC);
     }
 
     @Test
-    void coloursOnATerminalUnlessNoColorOrNeverAndAlwaysForcesThem() {
+    void coloursOnATerminalUnlessNoColorOrNeverAndAlwaysForcesThem() throws IOException {
+        Files.createDirectories(home);
         stdoutTerminal = true;
         assertThat(migrate("--dry-run").out()).contains(ESC);
         assertThat(migrate("--dry-run", "--color=never").out()).doesNotContain(ESC);
@@ -170,6 +172,8 @@ class ConventionsTest {
     void verboseGivesTheStepFailuresTypeAndStackTrace() throws IOException {
         Path entry = manifest.resolve("v1.1.0/002_will_fail.yaml");
         Files.writeString(entry, "class: " + MarkerStep.class.getName() + "\n");
+        Files.createDirectories(home);
+        Files.createDirectories(tmp.resolve("other"));
 
         Result plain = migrate();
         Result verbose = telec("migrate", "--home", tmp.resolve("other").toString(), "--migrations", manifest.toString(), "--verbose");
