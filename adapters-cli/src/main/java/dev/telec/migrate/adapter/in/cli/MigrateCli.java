@@ -137,6 +137,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        // after the usage checks, so that a usage error is exit 2 whether or not the home exists
         Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrationReport report = migrator.get().migrate(command);
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
