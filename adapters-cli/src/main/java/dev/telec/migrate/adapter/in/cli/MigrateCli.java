@@ -1,6 +1,8 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.domain.MigrationReport;
@@ -101,25 +103,30 @@ final class MigrateCli implements Callable<Integer> {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
+    private final Provider<DryRunUseCase> dryRuns;
     private final Environment environment;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Environment environment) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<DryRunUseCase> dryRuns, Environment environment) {
         this.migrator = migrator;
+        this.dryRuns = dryRuns;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
         MigrateCommand command;
+        DryRunOptions options;
         try {
+            options = dryRunOptions();
             command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    dryRunOptions());
+                    Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
+                    options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        MigrationReport report = migrator.get().migrate(command);
+        MigrationReport report = dryRun ? dryRuns.get().dryRun(new DryRunCommand(command, options))
+                : migrator.get().migrate(command);
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
         if (json) {
             printer.json(report);

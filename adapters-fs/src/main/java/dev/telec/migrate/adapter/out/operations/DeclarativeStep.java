@@ -32,7 +32,7 @@ public final class DeclarativeStep implements Migration {
         for (int i = 0; i < operations.size(); i++) {
             Operation op = operations.get(i);
             try {
-                if (!op.satisfied(context.home())) op.apply(context.home());
+                if (!op.satisfied(context.home())) op.apply(context.home(), context.durability());
             } catch (OperationFailure e) {
                 throw new OperationFailure("operation " + i + " (" + labels.get(i) + "): " + e.getMessage(), e);
             }

@@ -2,6 +2,8 @@ package dev.telec.migrate.adapter.out.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +27,22 @@ final class Steps {
         }
     }
 
+    /** A context whose barrier syncs at once: operations run alone have no record to wait for. */
     static MigrationContext context(Path home) {
+        return context(home, new DurabilityBarrier() {
+            @Override
+            public void syncBeforeRecord(Path directory) throws IOException {
+                AtomicFiles.syncDirectory(directory);
+            }
+
+            @Override
+            public void flush() {
+            }
+        });
+    }
+
+    /** A context with the run's barrier {@code durability}. */
+    static MigrationContext context(Path home, DurabilityBarrier durability) {
         return new MigrationContext() {
             @Override
             public Path home() {
@@ -35,6 +52,11 @@ final class Steps {
             @Override
             public String id() {
                 return "1.0.0/001_test";
+            }
+
+            @Override
+            public DurabilityBarrier durability() {
+                return durability;
             }
         };
     }

@@ -30,17 +30,22 @@ class StateJournalTest {
         fs.close();
     }
 
+    /** A store whose groups are committed by size only, never by time: group sizes do not depend on the machine's load. */
+    private static JsonStateStore untimed() {
+        return new JsonStateStore(bytes -> { }, () -> 0L);
+    }
+
     private static HistoryEntry entry(int i) {
         return new HistoryEntry(String.format("1.0.0/%03d_step", i), StepOutcome.APPLIED, Instant.ofEpochSecond(1_700_000_000L + i));
     }
 
     @Test
     void recordsAreReadBackFromTheJournalBeforeAnySnapshotIsWritten() {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = untimed();
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         // one group was committed; the last 3 records are still buffered, as after a crash
-        MigrationState read = new JsonStateStore().load(home);
+        MigrationState read = untimed().load(home);
         assertThat(read.history()).hasSize(JsonStateStore.GROUP_RECORDS);
         assertThat(Files.exists(snapshot)).isFalse();
     }
@@ -50,16 +55,16 @@ class StateJournalTest {
         Files.createDirectories(home); // durable: made behind the decorator
         FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
         Path home = faulty.wrap(this.home);
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = untimed();
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         faulty.crash(); // the journal's records were forced; its name must be too
-        assertThat(new JsonStateStore().load(home).history()).hasSize(JsonStateStore.GROUP_RECORDS);
+        assertThat(untimed().load(home).history()).hasSize(JsonStateStore.GROUP_RECORDS);
     }
 
     @Test
     void commitCompactsTheJournalIntoTheSnapshot() {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = untimed();
         MigrationState.Builder expected = store.load(home).toBuilder();
         for (int i = 1; i <= 5; i++) {
             store.record(home, entry(i));
@@ -67,41 +72,41 @@ class StateJournalTest {
         }
         store.commit(home, expected.build());
         assertThat(Files.exists(journal)).isFalse();
-        assertThat(new JsonStateStore().load(home)).isEqualTo(expected.build());
+        assertThat(untimed().load(home)).isEqualTo(expected.build());
     }
 
     @Test
     void aTornOrCorruptTailIsIgnoredAndTruncatedBeforeTheNextAppend() throws IOException {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = untimed();
         store.save(home, MigrationState.EMPTY.withVersion(Version.parse("0.9.0")));
         store.load(home);
         Files.write(journal, concat(StateJournal.line(0, entry(1)), StateJournal.line(1, entry(2))));
         byte[] third = StateJournal.line(2, entry(3));
         byte[] torn = Arrays.copyOf(third, third.length - 5);
         Files.write(journal, torn, java.nio.file.StandardOpenOption.APPEND);
-        assertThat(new JsonStateStore().load(home).applied()).containsExactly("1.0.0/001_step", "1.0.0/002_step");
+        assertThat(untimed().load(home).applied()).containsExactly("1.0.0/001_step", "1.0.0/002_step");
 
         byte[] flipped = StateJournal.line(2, entry(3));
         flipped[10] ^= 1; // a bit flip the checksum catches
         Files.write(journal, concat(StateJournal.line(0, entry(1)), flipped, StateJournal.line(3, entry(4))));
-        assertThat(new JsonStateStore().load(home).applied()).containsExactly("1.0.0/001_step");
+        assertThat(untimed().load(home).applied()).containsExactly("1.0.0/001_step");
 
-        JsonStateStore next = new JsonStateStore();
+        JsonStateStore next = untimed();
         next.load(home);
         for (int i = 0; i < JsonStateStore.GROUP_RECORDS; i++) next.record(home, entry(100 + i));
-        MigrationState after = new JsonStateStore().load(home);
+        MigrationState after = untimed().load(home);
         assertThat(after.history()).hasSize(1 + JsonStateStore.GROUP_RECORDS);
         assertThat(after.version()).contains(Version.parse("0.9.0"));
     }
 
     @Test
     void recordsTheSnapshotAlreadyHoldsAreNotAppliedTwice() throws IOException {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = untimed();
         MigrationState one = MigrationState.EMPTY.with(entry(1));
         store.save(home, one);
         // a crash between compaction and the journal's deletion leaves records the snapshot holds
         Files.write(journal, concat(StateJournal.line(0, entry(1)), StateJournal.line(1, entry(2))));
-        assertThat(new JsonStateStore().load(home)).isEqualTo(one.with(entry(2)));
+        assertThat(untimed().load(home)).isEqualTo(one.with(entry(2)));
     }
 
     @Test
@@ -112,11 +117,11 @@ class StateJournalTest {
 
     @Test
     void bytesWrittenGrowLinearlyWithTheNumberOfRecords() {
-        long before = JsonStateStore.bytesWritten();
-        JsonStateStore store = new JsonStateStore();
+        java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
+        JsonStateStore store = new JsonStateStore(written::add, () -> 0L);
         store.load(home);
         for (int i = 1; i <= 1000; i++) store.record(home, entry(i));
-        long journalBytes = JsonStateStore.bytesWritten() - before;
+        long journalBytes = written.sum();
         // every record is written once, never the whole state per record
         assertThat(journalBytes).isLessThan(1000L * 120);
     }
