@@ -114,6 +114,11 @@ public final class JsonStateStore implements StateStore {
         this(bytesWritten, System::nanoTime);
     }
 
+    /** A store whose group-commit timer is {@code nanoTime}: tests that count groups stop it. */
+    JsonStateStore(LongSupplier nanoTime) {
+        this(bytes -> { }, nanoTime);
+    }
+
     /** @param nanoTime the clock of the group commit's time limit ({@link #GROUP_NANOS}) */
     JsonStateStore(LongConsumer bytesWritten, LongSupplier nanoTime) {
         this.bytesWritten = Objects.requireNonNull(bytesWritten, "bytesWritten");

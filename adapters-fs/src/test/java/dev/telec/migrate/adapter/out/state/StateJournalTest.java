@@ -30,22 +30,17 @@ class StateJournalTest {
         fs.close();
     }
 
-    /** A store whose groups are committed by size only, never by time: group sizes do not depend on the machine's load. */
-    private static JsonStateStore untimed() {
-        return new JsonStateStore(bytes -> { }, () -> 0L);
-    }
-
     private static HistoryEntry entry(int i) {
         return new HistoryEntry(String.format("1.0.0/%03d_step", i), StepOutcome.APPLIED, Instant.ofEpochSecond(1_700_000_000L + i));
     }
 
     @Test
     void recordsAreReadBackFromTheJournalBeforeAnySnapshotIsWritten() {
-        JsonStateStore store = untimed();
+        JsonStateStore store = new JsonStateStore(() -> 0L);
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         // one group was committed; the last 3 records are still buffered, as after a crash
-        MigrationState read = untimed().load(home);
+        MigrationState read = new JsonStateStore().load(home);
         assertThat(read.history()).hasSize(JsonStateStore.GROUP_RECORDS);
         assertThat(Files.exists(snapshot)).isFalse();
     }
@@ -55,16 +50,16 @@ class StateJournalTest {
         Files.createDirectories(home); // durable: made behind the decorator
         FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
         Path home = faulty.wrap(this.home);
-        JsonStateStore store = untimed();
+        JsonStateStore store = new JsonStateStore(() -> 0L);
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         faulty.crash(); // the journal's records were forced; its name must be too
-        assertThat(untimed().load(home).history()).hasSize(JsonStateStore.GROUP_RECORDS);
+        assertThat(new JsonStateStore().load(home).history()).hasSize(JsonStateStore.GROUP_RECORDS);
     }
 
     @Test
     void commitCompactsTheJournalIntoTheSnapshot() {
-        JsonStateStore store = untimed();
+        JsonStateStore store = new JsonStateStore();
         MigrationState.Builder expected = store.load(home).toBuilder();
         for (int i = 1; i <= 5; i++) {
             store.record(home, entry(i));
@@ -72,41 +67,41 @@ class StateJournalTest {
         }
         store.commit(home, expected.build());
         assertThat(Files.exists(journal)).isFalse();
-        assertThat(untimed().load(home)).isEqualTo(expected.build());
+        assertThat(new JsonStateStore().load(home)).isEqualTo(expected.build());
     }
 
     @Test
     void aTornOrCorruptTailIsIgnoredAndTruncatedBeforeTheNextAppend() throws IOException {
-        JsonStateStore store = untimed();
+        JsonStateStore store = new JsonStateStore();
         store.save(home, MigrationState.EMPTY.withVersion(Version.parse("0.9.0")));
         store.load(home);
         Files.write(journal, concat(StateJournal.line(0, entry(1)), StateJournal.line(1, entry(2))));
         byte[] third = StateJournal.line(2, entry(3));
         byte[] torn = Arrays.copyOf(third, third.length - 5);
         Files.write(journal, torn, java.nio.file.StandardOpenOption.APPEND);
-        assertThat(untimed().load(home).applied()).containsExactly("1.0.0/001_step", "1.0.0/002_step");
+        assertThat(new JsonStateStore().load(home).applied()).containsExactly("1.0.0/001_step", "1.0.0/002_step");
 
         byte[] flipped = StateJournal.line(2, entry(3));
         flipped[10] ^= 1; // a bit flip the checksum catches
         Files.write(journal, concat(StateJournal.line(0, entry(1)), flipped, StateJournal.line(3, entry(4))));
-        assertThat(untimed().load(home).applied()).containsExactly("1.0.0/001_step");
+        assertThat(new JsonStateStore().load(home).applied()).containsExactly("1.0.0/001_step");
 
-        JsonStateStore next = untimed();
+        JsonStateStore next = new JsonStateStore(() -> 0L); // groups by size only, whatever the load
         next.load(home);
         for (int i = 0; i < JsonStateStore.GROUP_RECORDS; i++) next.record(home, entry(100 + i));
-        MigrationState after = untimed().load(home);
+        MigrationState after = new JsonStateStore().load(home);
         assertThat(after.history()).hasSize(1 + JsonStateStore.GROUP_RECORDS);
         assertThat(after.version()).contains(Version.parse("0.9.0"));
     }
 
     @Test
     void recordsTheSnapshotAlreadyHoldsAreNotAppliedTwice() throws IOException {
-        JsonStateStore store = untimed();
+        JsonStateStore store = new JsonStateStore();
         MigrationState one = MigrationState.EMPTY.with(entry(1));
         store.save(home, one);
         // a crash between compaction and the journal's deletion leaves records the snapshot holds
         Files.write(journal, concat(StateJournal.line(0, entry(1)), StateJournal.line(1, entry(2))));
-        assertThat(untimed().load(home)).isEqualTo(one.with(entry(2)));
+        assertThat(new JsonStateStore().load(home)).isEqualTo(one.with(entry(2)));
     }
 
     @Test
@@ -118,7 +113,7 @@ class StateJournalTest {
     @Test
     void bytesWrittenGrowLinearlyWithTheNumberOfRecords() {
         java.util.concurrent.atomic.LongAdder written = new java.util.concurrent.atomic.LongAdder();
-        JsonStateStore store = new JsonStateStore(written::add, () -> 0L);
+        JsonStateStore store = new JsonStateStore(written::add);
         store.load(home);
         for (int i = 1; i <= 1000; i++) store.record(home, entry(i));
         long journalBytes = written.sum();
