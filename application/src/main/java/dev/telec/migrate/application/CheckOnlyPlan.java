@@ -13,8 +13,6 @@ import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
-import dev.telec.migrate.spi.MigrationContext;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,7 @@ final class CheckOnlyPlan {
 
     MigrationReport plan(MigrateCommand command, StepListener listener, Optional<String> notice) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
-        MigrationState state = stateStore.load(command.home());
+        MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = Plan.of(command, manifest, state);
         if (plan.leftAsItIs()) {
             return plan.leftAsItIsReport(MigrationReport.Mode.CHECK_ONLY_DRY_RUN, notice);
@@ -53,13 +51,16 @@ final class CheckOnlyPlan {
             } else if (!pending.containsKey(id)) {
                 results.add(StepResult.of(id, StepOutcome.WOULD_SKIP_APPLIED));
             } else {
+                // check() must not change anything, so nothing is ever deferred to a record that never comes
+                StepContext context = new StepContext(command.home(), id.toString(), DurabilityBarrier.NONE);
                 listener.started(id);
                 try {
-                    boolean done = pending.get(id).check(new ReadOnlyContext(command.home(), id.toString()));
-                    results.add(StepResult.of(id, done ? StepOutcome.WOULD_SKIP_CHECK : StepOutcome.WOULD_APPLY));
+                    boolean done = pending.get(id).check(context);
+                    results.add(StepResult.of(id, done ? StepOutcome.WOULD_SKIP_CHECK : StepOutcome.WOULD_APPLY)
+                            .withNotes(context.notes()));
                 } catch (Throwable t) {
                     failure = StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t);
-                    results.add(StepResult.failed(id, failure.message()));
+                    results.add(StepResult.failed(id, failure.message(), t).withNotes(context.notes()));
                 } finally {
                     listener.finished(id);
                 }
@@ -67,13 +68,5 @@ final class CheckOnlyPlan {
         }
         return new MigrationReport(MigrationReport.Mode.CHECK_ONLY_DRY_RUN, plan.from(), plan.to(), results,
                 Optional.ofNullable(failure), false, notice);
-    }
-
-    /** check() must not change anything, so nothing is ever deferred to a record that never comes. */
-    private record ReadOnlyContext(Path home, String id) implements MigrationContext {
-        @Override
-        public DurabilityBarrier durability() {
-            return DurabilityBarrier.NONE;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.application.TelecException.ForeignHomeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
@@ -8,6 +9,7 @@ import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -90,7 +92,7 @@ public final class MigrationRunner implements MigrateUseCase {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
-        MigrationState state = stateStore.load(home);
+        MigrationState state = ownState(home, manifest, stateStore.load(home));
         Plan plan = Plan.of(command, manifest, state);
         if (plan.leftAsItIs()) {
             return plan.leftAsItIsReport(mode, Optional.empty());
@@ -104,11 +106,25 @@ public final class MigrationRunner implements MigrateUseCase {
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
-            MigrationState locked = stateStore.load(home);
+            MigrationState locked = ownState(home, manifest, stateStore.load(home));
             Plan again = Plan.of(command, manifest, locked);
             return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
                     : new Run(home, locked, listener, mode).steps(again, again.pending(locked, resolved));
         }
+    }
+
+    /**
+     * The state as this run will write it: named after the manifest's app, when it has a profile. A state
+     * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
+     * before anything runs.
+     */
+    static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
+        if (manifest.profile().isEmpty()) return state;
+        AppName app = manifest.profile().get().app();
+        if (state.app().isPresent() && !state.app().get().equals(app)) {
+            throw new ForeignHomeException(home, state.app().get(), app);
+        }
+        return state.app().isPresent() ? state : state.withApp(app);
     }
 
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
@@ -170,42 +186,55 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
+            StepContext context = new StepContext(home, id.toString(), barrier);
             listener.started(id);
             try {
-                outcome = attempt(id, migration);
+                outcome = attempt(id, migration, context);
             } finally {
                 listener.finished(id);
             }
-            if (outcome.isPresent() && record(id, outcome.get())) {
-                add(StepResult.of(id, named(outcome.get())));
+            if (outcome.isEmpty()) {
+                noted(context); // failed
+                return;
+            }
+            if (record(id, outcome.get())) {
+                add(StepResult.of(id, named(outcome.get())).withNotes(context.notes()));
+            }
+        }
+
+        /** Adds the step's notes to its result, the last one added. */
+        private void noted(StepContext context) {
+            if (!context.notes.isEmpty()) {
+                int last = results.size() - 1;
+                results.set(last, results.get(last).withNotes(context.notes()));
             }
         }
 
         /** Runs one step; its outcome, or empty when it failed (and {@link #fail} was called). */
-        private Optional<StepOutcome> attempt(MigrationId id, Migration migration) {
-            MigrationContext context = new StepContext(home, id.toString(), barrier);
+        private Optional<StepOutcome> attempt(MigrationId id, Migration migration, StepContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t));
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
             }
             if (done) {
                 return Optional.of(StepOutcome.SKIPPED_CHECK);
             }
             try {
                 if (!migration.migrate(context)) {
-                    return fail(StepCalls.failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"));
+                    return fail(StepCalls.failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"), null);
                 }
             } catch (Throwable t) {
-                return fail(StepCalls.threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t));
+                return fail(StepCalls.threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t), t);
             }
+            context.confirming = true;
             try {
                 if (!migration.check(context)) {
-                    return fail(StepCalls.failed(id, Failure.Cause.CHECK_STILL_FALSE, StepCalls.CONTRACT_BROKEN));
+                    return fail(StepCalls.failed(id, Failure.Cause.CHECK_STILL_FALSE, StepCalls.CONTRACT_BROKEN), null);
                 }
             } catch (Throwable t) {
-                return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t));
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
             }
             return Optional.of(StepOutcome.APPLIED);
         }
@@ -220,7 +249,7 @@ public final class MigrationRunner implements MigrateUseCase {
                 stateStore.record(home, entry, barrier);
             } catch (StateException e) {
                 fail(new Failure(Optional.of(id), Failure.Cause.NOT_RECORDED, Optional.empty(),
-                        outcome.wireName() + ", but recording it failed: " + e.getMessage()));
+                        outcome.wireName() + ", but recording it failed: " + e.getMessage()), e);
                 return false;
             }
             recorded.add(entry);
@@ -255,8 +284,8 @@ public final class MigrationRunner implements MigrateUseCase {
                     : failure.and(message);
         }
 
-        private Optional<StepOutcome> fail(Failure f) {
-            add(StepResult.failed(f.step().orElseThrow(), f.message()));
+        private Optional<StepOutcome> fail(Failure f, Throwable t) {
+            add(StepResult.failed(f.step().orElseThrow(), f.message(), t));
             failure = f;
             return Optional.empty();
         }
@@ -264,8 +293,5 @@ public final class MigrationRunner implements MigrateUseCase {
         private Instant now() {
             return clock.instant().truncatedTo(ChronoUnit.SECONDS);
         }
-    }
-
-    private record StepContext(Path home, String id, DurabilityBarrier durability) implements MigrationContext {
     }
 }

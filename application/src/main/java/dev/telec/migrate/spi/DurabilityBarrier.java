@@ -1,7 +1,9 @@
 package dev.telec.migrate.spi;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The rule "a step's effects are durable before its record", as an object the runner owns for one run. A
@@ -20,6 +22,32 @@ public interface DurabilityBarrier {
     DurabilityBarrier NONE = new DurabilityBarrier() {
         @Override
         public void syncBeforeRecord(Path directory) {
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
+    /**
+     * A barrier that syncs each directory at once, where the file system can open a directory at all (not on
+     * Windows; Jimfs can): for contexts made outside a runner, where no record follows. A sync that is
+     * attempted and fails throws.
+     */
+    DurabilityBarrier IMMEDIATE = new DurabilityBarrier() {
+        @Override
+        public void syncBeforeRecord(Path directory) throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(directory, StandardOpenOption.READ);
+            } catch (IOException | UnsupportedOperationException e) {
+                return; // directories cannot be opened here
+            }
+            try (channel) {
+                channel.force(true);
+            } catch (UnsupportedOperationException e) {
+                // not supported here
+            }
         }
 
         @Override

@@ -12,13 +12,20 @@ public interface MigrationContext {
     String id();
 
     /**
+     * Tells the person running the step something that is not a failure but should not pass unsaid, e.g.
+     * that a path the step names matched no file ({@code config.yml does not exist}). Shown on the step's
+     * line in a run and a dry-run ({@code note: ...}) and in the JSON report; said once however often it is
+     * called with the same text.
+     */
+    default void note(String message) {
+    }
+
+    /**
      * The run's durability barrier: ask it to sync a directory whose entries the step changed, so that the
      * change is durable before the step's record (see {@link DurabilityBarrier}). The runner's contexts
-     * always have one.
-     *
-     * @throws UnsupportedOperationException for a context that was not made by a runner and does not say
+     * defer the syncs to the record; a context made elsewhere syncs at once ({@link DurabilityBarrier#IMMEDIATE}).
      */
     default DurabilityBarrier durability() {
-        throw new UnsupportedOperationException("this context has no durability barrier (it was not made by telec's runner)");
+        return DurabilityBarrier.IMMEDIATE;
     }
 }

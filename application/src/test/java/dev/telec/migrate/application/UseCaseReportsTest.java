@@ -88,7 +88,7 @@ class UseCaseReportsTest {
         assertThat(failure.step()).contains(MigrationId.parse("1.0.0/002_b"));
         assertThat(failure.cause()).isEqualTo(Failure.Cause.MIGRATE_THREW);
         assertThat(failure.exceptionType()).contains("java.io.IOException");
-        assertThat(failure.message()).isEqualTo("migrate() threw java.io.IOException: disk on fire in 1.0.0/002_b");
+        assertThat(failure.message()).isEqualTo("migrate() failed: disk on fire in 1.0.0/002_b");
         assertThat(failure.describe()).isEqualTo("1.0.0/002_b: " + failure.message());
     }
 

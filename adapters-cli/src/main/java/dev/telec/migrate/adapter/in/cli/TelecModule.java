@@ -11,6 +11,7 @@ import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -69,6 +70,11 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
         return new Migrator(runner, dryRuns);
+    }
+
+    @Provides
+    FindAppProfile findAppProfile(Manifests manifests) {
+        return manifests::profile;
     }
 
     @Provides

@@ -2,7 +2,6 @@ package dev.telec.migrate.adapter.out.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
@@ -29,16 +28,7 @@ final class Steps {
 
     /** A context whose barrier syncs at once: operations run alone have no record to wait for. */
     static MigrationContext context(Path home) {
-        return context(home, new DurabilityBarrier() {
-            @Override
-            public void syncBeforeRecord(Path directory) throws IOException {
-                AtomicFiles.syncDirectory(directory);
-            }
-
-            @Override
-            public void flush() {
-            }
-        });
+        return context(home, DurabilityBarrier.IMMEDIATE);
     }
 
     /** A context with the run's barrier {@code durability}. */
