@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.lock;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
@@ -17,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -119,8 +121,10 @@ public final class FileHomeLocks implements HomeLocks {
         }
         FileChannel channel = null;
         try {
+            boolean creating = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
                     ownerOnly(file));
+            if (creating) Ownership.inherit(file); // a lock file left by an earlier run keeps its owner
             FileLock lock;
             try {
                 lock = channel.tryLock();
