@@ -25,6 +25,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -65,9 +66,15 @@ public final class FileHomeLocks implements HomeLocks {
 
     @Override
     public Held acquire(Path home, Duration wait) {
+        return acquire(home, wait, message -> { });
+    }
+
+    @Override
+    public Held acquire(Path home, Duration wait, Consumer<String> waiting) {
         Path file = home.resolve(FILE_NAME);
         createHome(home, file);
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean said = false;
         while (true) {
             String[] holder = new String[1];
             Held held = tryAcquire(home, file, holder);
@@ -75,6 +82,10 @@ public final class FileHomeLocks implements HomeLocks {
                 return held;
             }
             long left = deadline - System.nanoTime();
+            if (left > 0 && !said) {
+                waiting.accept("waiting up to " + wait.toSeconds() + " s for another telec migrate (" + holder[0] + ") to release " + home);
+                said = true;
+            }
             if (left <= 0) {
                 throw new LockedException(file, "another telec migrate (" + holder[0] + ") holds " + home
                         + (wait.isZero() ? "; --wait SECONDS waits for it" : "; waited " + wait.toSeconds() + " s"));
