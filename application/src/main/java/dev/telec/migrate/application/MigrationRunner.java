@@ -89,7 +89,7 @@ public final class MigrationRunner implements MigrateUseCase {
     @Override
     public MigrationReport migrate(MigrateCommand command) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = stateStore.load(home);

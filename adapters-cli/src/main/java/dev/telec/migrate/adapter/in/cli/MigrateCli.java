@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
@@ -113,7 +114,8 @@ final class MigrateCli implements Callable<Integer> {
     public Integer call() {
         MigrateCommand command;
         try {
-            command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
+            command = new MigrateCommand(home(), migrations == null ? StepSource.bundled() : StepSource.directory(migrations),
+                    Optional.ofNullable(from),
                     Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
                     dryRunOptions());
         } catch (IllegalArgumentException e) {

@@ -1,25 +1,23 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
-import java.nio.file.Path;
-import java.util.Optional;
+import dev.telec.migrate.application.port.in.StepSource;
 
-/** Where steps come from: the manifest shipped with the product, or a directory tree. */
+/** Where steps come from: the one source a command names (a directory, a jar, a class-path root, or objects). */
 public interface Manifests {
 
     /**
-     * Lists and validates a manifest.
+     * Lists and validates the manifest of {@code source}, and nothing else.
      *
-     * @param directory a manifest tree, or empty for the bundled one
-     * @throws ManifestException naming the path when the tree is malformed
+     * @throws ManifestException naming the path when the tree is malformed or missing
      */
-    Manifest load(Optional<Path> directory);
+    Manifest load(StepSource source);
 
     /**
-     * Like {@link #load(Optional)}; with {@code allowInsecure}, step classes are loaded even from a
+     * Like {@link #load(StepSource)}; with {@code allowInsecure}, step classes are loaded even from a
      * directory or jar that other users may write to. Catalogs that load no classes from directories ignore it.
      */
-    default Manifest load(Optional<Path> directory, boolean allowInsecure) {
-        return load(directory);
+    default Manifest load(StepSource source, boolean allowInsecure) {
+        return load(source);
     }
 }
