@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.manifest;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 
@@ -80,7 +82,40 @@ public final class FileManifests implements Manifests {
         } else {
             throw new IllegalArgumentException("unknown step source: " + source);
         }
-        return assemble(entries);
+        Manifest manifest = assemble(entries);
+        return profile(source).map(manifest::withProfile).orElse(manifest);
+    }
+
+    /** The {@code telec.yaml} at the top of the source's tree, when it has one; step objects have none. */
+    @Override
+    public Optional<AppProfile> profile(StepSource source) {
+        if (source instanceof StepSource.Directory directory) {
+            Path file = directory.path().resolve(ProfileFile.NAME);
+            if (!Files.exists(file)) return Optional.empty();
+            if (!Files.isRegularFile(file)) throw Location.of(file).error("not a file; the app profile is a YAML file");
+            return Optional.of(ProfileFile.read(Location.of(file), fileContent(file)));
+        }
+        if (source instanceof StepSource.Jar jar) {
+            return jarProfile(jar.path(), jar.root());
+        }
+        if (source instanceof StepSource.ClassPathRoot root) {
+            URL url = locate(root.root(), root.loader());
+            if ("file".equals(url.getProtocol())) {
+                return profile(StepSource.directory(classPathDirectory(url)));
+            }
+            return jarProfile(jarOf(url), root.root());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AppProfile> jarProfile(Path jar, String root) {
+        String entry = root + ProfileFile.NAME;
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            if (file.getEntry(entry) == null) return Optional.empty();
+        } catch (IOException e) {
+            throw new ManifestException(jar, "cannot open the jar: " + Messages.describe(e), e);
+        }
+        return Optional.of(ProfileFile.read(Location.labelled(jar + "!/" + entry), jarContent("jar:" + jar.toUri() + "!/" + entry)));
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
@@ -189,6 +224,15 @@ public final class FileManifests implements Manifests {
     // --- one class-path root -------------------------------------------------------------------------
 
     private List<FileEntry> loadClassPathRoot(String root, ClassLoader loader) {
+        URL url = locate(root, loader);
+        if ("file".equals(url.getProtocol())) {
+            return new ManifestTree(classPathDirectory(url), loader, Location::of, FileManifests::fileContent).walk(parser);
+        }
+        return walkJar(jarOf(url), root, loader);
+    }
+
+    /** The one place on {@code loader}'s class path that holds {@code root}: a directory or a folder in a jar. */
+    private static URL locate(String root, ClassLoader loader) {
         List<URL> found = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         try {
@@ -209,26 +253,22 @@ public final class FileManifests implements Manifests {
                     + where(found.get(0)) + " and " + where(found.get(1)) + "); a class-path root of steps must be in one jar or directory");
         }
         URL url = found.get(0);
-        return switch (url.getProtocol()) {
-            case "file" -> classPathDirectory(url, loader);
-            case "jar" -> classPathJar(url, loader);
-            default -> throw new ManifestException(null, url + ": cannot read steps from this kind of class path location");
-        };
+        if (!"file".equals(url.getProtocol()) && !"jar".equals(url.getProtocol())) {
+            throw new ManifestException(null, url + ": cannot read steps from this kind of class path location");
+        }
+        return url;
     }
 
-    private List<FileEntry> classPathDirectory(URL url, ClassLoader loader) {
-        Path directory;
+    private static Path classPathDirectory(URL url) {
         try {
-            directory = Path.of(url.toURI());
+            return Path.of(url.toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new ManifestException(null, url + ": not a usable class path directory: " + Messages.describe(e), e);
         }
-        return new ManifestTree(directory, loader, Location::of, FileManifests::fileContent).walk(parser);
     }
 
-    private List<FileEntry> classPathJar(URL url, ClassLoader loader) {
-        Path jar;
-        String entryRoot;
+    /** The jar file of a {@code jar:file:...!/root/} class path location. */
+    private static Path jarOf(URL url) {
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -238,12 +278,10 @@ public final class FileManifests implements Manifests {
             if (!"file".equals(jarFile.getProtocol())) {
                 throw new ManifestException(null, url + ": cannot read steps from a nested or remote jar");
             }
-            jar = Path.of(jarFile.toURI());
-            entryRoot = jarConnection.getEntryName();
+            return Path.of(jarFile.toURI());
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
             throw new ManifestException(null, url + ": cannot open the jar: " + Messages.describe(e), e);
         }
-        return walkJar(jar, entryRoot.endsWith("/") ? entryRoot : entryRoot + "/", loader);
     }
 
     /** A class-path location as a user reads it: a path, or {@code <jar>!/<folder>}. */

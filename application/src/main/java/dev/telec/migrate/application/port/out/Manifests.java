@@ -2,6 +2,7 @@ package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
+import java.util.Optional;
 
 /** Where steps come from: the one source a command names (a directory, a jar, a class-path root, or objects). */
 public interface Manifests {
@@ -19,5 +20,15 @@ public interface Manifests {
      */
     default Manifest load(StepSource source, boolean allowInsecure) {
         return load(source);
+    }
+
+    /**
+     * The profile of a manifest ({@code telec.yaml}) without listing its entries: what a command needs to
+     * know before it knows the home.
+     *
+     * @throws ManifestException naming the file when the profile is malformed
+     */
+    default Optional<AppProfile> profile(StepSource source) {
+        return load(source).profile();
     }
 }
