@@ -80,18 +80,14 @@ check_archive() {
 
   # a vendor's manifest with its own telec.yaml: its home from the profile, TeleClaude's steps nowhere
   local vendor="$root/examples/myapp/migrations"
-  if [ -f "$vendor/telec.yaml" ]; then
-    rm -rf "$work/user/.myapp"
-    mkdir -p "$work/user"
-    cp -r "$root/examples/myapp/home-1.0" "$work/user/.myapp"
-    telec "$tree" "$how" migrate --migrations "$vendor" >"$work/out" || fail "$name: the vendor manifest run exited $?"
-    grep -q '"app" *: *"myapp"' "$work/user/.myapp/migration_state.json" || fail "$name: the vendor home's state names no app myapp"
-    grep -q 'update_channel' -r "$work/user/.myapp" && fail "$name: TeleClaude's steps touched the vendor's home"
-  elif [ "${CI:-}" = true ] && [ -n "${TELEC_REQUIRE_VENDOR:-}" ]; then
-    fail "examples/myapp/migrations/telec.yaml is missing"
-  else
-    say "notice: no examples/myapp/migrations/telec.yaml yet: the vendor manifest run is skipped"
-  fi
+  [ -f "$vendor/telec.yaml" ] || fail "examples/myapp/migrations/telec.yaml is missing"
+  rm -rf "$work/user/.myapp"
+  mkdir -p "$work/user"
+  cp -r "$root/examples/myapp/home-1.0" "$work/user/.myapp"
+  telec "$tree" "$how" migrate --migrations "$vendor" >"$work/out" || fail "$name: the vendor manifest run exited $?"
+  grep -q '"app" *: *"myapp"' "$work/user/.myapp/migration_state.json" || fail "$name: the vendor home's state names no app myapp"
+  grep -q '"version" *: *"2.0.0"' "$work/user/.myapp/migration_state.json" || fail "$name: the vendor home is not at 2.0.0"
+  if grep -rq 'update_channel' "$work/user/.myapp"; then fail "$name: TeleClaude's steps touched the vendor's home"; fi
 
   # the tree moved elsewhere still runs
   mv "$dir" "$dir-moved"
