@@ -98,6 +98,20 @@ check_archive() {
 }
 
 check_archive "$target/telec-$version.tar.gz" java-home
+# the archive without a runtime: no java at all, and a java older than 17, are one-line errors, exit 1
+plain="$work/plain-errors"
+mkdir -p "$plain" "$work/old-jdk/bin"
+tar -xzf "$target/telec-$version.tar.gz" -C "$plain"
+err="$( (cd "$work" && env -i HOME="$work/user" PATH="$work/path" "$plain/telec-$version/bin/telec" --version) 2>&1 >/dev/null)" \
+    && fail "the archive ran without any java"
+[ "$err" = "telec: no Java found: install Java 17 or newer, and set JAVA_HOME or put java on PATH" ] \
+    || fail "no java: unexpected message: $err"
+printf '#!/bin/sh\necho should not run\n' >"$work/old-jdk/bin/java"
+chmod +x "$work/old-jdk/bin/java"
+echo 'JAVA_VERSION="11.0.2"' >"$work/old-jdk/release"
+err="$( (cd "$work" && env -i HOME="$work/user" PATH="$work/path" JAVA_HOME="$work/old-jdk" "$plain/telec-$version/bin/telec" --version) 2>&1)" \
+    && fail "the archive ran on Java 11"
+grep -q "^telec: needs Java 17 or newer, but .* is Java 11" <<<"$err" || fail "Java 11: unexpected message: $err"
 check_archive "$target/telec-$version.tar.gz" java-on-path
 if [ -f "$target/telec-$version-linux-x64.tar.gz" ]; then
   check_archive "$target/telec-$version-linux-x64.tar.gz" bundled
