@@ -5,7 +5,9 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import java.time.Clock;
 
@@ -33,8 +35,20 @@ public final class Telec {
      * once and reuse it.
      */
     public static MigrateUseCase migrator() {
+        MigrationRunner runner = runner();
+        return new Migrator(runner, new SimulatingMigrator(runner, new JimfsSandbox()));
+    }
+
+    /**
+     * The dry-run use case wired the same way: what a run would do, simulated on an in-memory copy of the
+     * home. Build it once and reuse it.
+     */
+    public static DryRunUseCase dryRunner() {
+        return new SimulatingMigrator(runner(), new JimfsSandbox());
+    }
+
+    private static MigrationRunner runner() {
         Clock clock = Clock.systemUTC();
-        MigrationRunner runner = new MigrationRunner(new FileManifests(), new JsonStateStore(), clock, new FileHomeLocks(clock));
-        return new SimulatingMigrator(runner, new JimfsSandbox());
+        return new MigrationRunner(new FileManifests(), new JsonStateStore(), clock, new FileHomeLocks(clock));
     }
 }

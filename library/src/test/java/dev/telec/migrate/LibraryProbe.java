@@ -1,5 +1,6 @@
 package dev.telec.migrate;
 
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
@@ -21,7 +22,7 @@ public final class LibraryProbe {
         Path home = Files.createDirectories(Path.of(args[0]));
         MigrateUseCase migrator = Telec.migrator();
         MigrateCommand command = MigrateCommand.of(home, StepSource.classPath("probe/migrations/"));
-        MigrationReport dryRun = migrator.migrate(command.dryRun(true));
+        MigrationReport dryRun = Telec.dryRunner().dryRun(DryRunCommand.of(command));
         MigrationReport real = migrator.migrate(command);
         MigrationReport noOp = migrator.migrate(command);
         boolean ok = dryRun.succeeded() && dryRun.simulated() && dryRun.applied() == 2

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
@@ -90,8 +91,8 @@ class TelecTest {
     void aDryRunOfAClassPathRootSimulatesAndWritesNothing() throws IOException {
         Path home = home();
 
-        MigrationReport report = Telec.migrator()
-                .migrate(MigrateCommand.of(home, StepSource.classPath("probe/migrations/")).dryRun(true));
+        MigrationReport report = Telec.dryRunner()
+                .dryRun(DryRunCommand.of(MigrateCommand.of(home, StepSource.classPath("probe/migrations/"))));
 
         assertThat(report.succeeded()).isTrue();
         assertThat(report.simulated()).isTrue();

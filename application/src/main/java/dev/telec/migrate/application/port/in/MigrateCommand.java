@@ -86,6 +86,12 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
                 allowInsecureMigrations, lockWait, dryRunOptions);
     }
 
+    /**
+     * @deprecated a dry-run is a use case of its own: {@link DryRunUseCase#dryRun(DryRunCommand)} with
+     *     {@link DryRunCommand#of(MigrateCommand)}. A command with this flag given to {@link MigrateUseCase} is
+     *     still dry-run.
+     */
+    @Deprecated
     public MigrateCommand dryRun(boolean value) {
         return new MigrateCommand(home, steps, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
                 dryRunOptions);
