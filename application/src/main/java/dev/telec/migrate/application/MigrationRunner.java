@@ -92,7 +92,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));

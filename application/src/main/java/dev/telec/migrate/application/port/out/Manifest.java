@@ -71,6 +71,29 @@ public final class Manifest {
         return profile;
     }
 
+    /**
+     * A manifest of steps passed as objects ({@link dev.telec.migrate.application.port.in.StepSource.Migrations}).
+     *
+     * @throws IllegalArgumentException when two steps share a version and number
+     */
+    public static Manifest ofMigrations(Map<MigrationId, Migration> steps) {
+        List<Entry> entries = new ArrayList<>();
+        steps.forEach((id, step) -> entries.add(new Given(id, step)));
+        return of(entries);
+    }
+
+    private record Given(MigrationId id, Migration step) implements Entry {
+        @Override
+        public String source() {
+            return step.getClass().getName() + " (" + id + ")";
+        }
+
+        @Override
+        public Migration resolve() {
+            return step;
+        }
+    }
+
     public List<Entry> entries() {
         return entries;
     }
