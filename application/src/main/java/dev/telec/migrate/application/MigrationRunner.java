@@ -1,6 +1,7 @@
 package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.TelecException.DowngradeException;
+import dev.telec.migrate.application.TelecException.ForeignHomeException;
 import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
@@ -9,6 +10,7 @@ import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -19,16 +21,25 @@ import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.domain.VersionRange;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
+import dev.telec.migrate.spi.StepFailure;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
@@ -92,7 +103,7 @@ public final class MigrationRunner implements MigrateUseCase {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
-        MigrationState state = stateStore.load(home);
+        MigrationState state = ownState(home, manifest, stateStore.load(home));
         Plan plan = plan(command, manifest, state);
         if (plan == null) {
             return leftAsItIs(command, manifest, state);
@@ -105,11 +116,25 @@ public final class MigrationRunner implements MigrateUseCase {
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
-            MigrationState locked = stateStore.load(home);
+            MigrationState locked = ownState(home, manifest, stateStore.load(home));
             Plan again = plan(command, manifest, locked);
             return again == null ? leftAsItIs(command, manifest, locked)
                     : run(command, again, locked, stateStore, resolve(again, locked, resolved));
         }
+    }
+
+    /**
+     * The state as this run will write it: named after the manifest's app, when it has a profile. A state
+     * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
+     * before anything runs.
+     */
+    private static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
+        if (manifest.profile().isEmpty()) return state;
+        AppName app = manifest.profile().get().app();
+        if (state.app().isPresent() && !state.app().get().equals(app)) {
+            throw new ForeignHomeException(home, state.app().get(), app);
+        }
+        return state.app().isPresent() ? state : state.withApp(app);
     }
 
     private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
@@ -212,30 +237,37 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration, boolean dryRun) {
             StepOutcome outcome;
+            StepContext context = new StepContext(home, id.toString());
             listener.started(id);
             try {
-                outcome = attempt(id, migration, dryRun);
+                outcome = attempt(id, migration, dryRun, context);
             } finally {
                 listener.finished(id);
             }
             if (outcome == null) {
-                return; // failed
+                noted(context); // failed
+                return;
             }
-            if (dryRun) {
-                add(StepResult.of(id, outcome));
-            } else if (record(id, outcome)) {
-                add(StepResult.of(id, outcome));
+            if (dryRun || record(id, outcome)) {
+                add(StepResult.of(id, outcome).withNotes(List.copyOf(context.notes)));
+            }
+        }
+
+        /** Adds the step's notes to its result, the last one added. */
+        private void noted(StepContext context) {
+            if (!context.notes.isEmpty()) {
+                int last = results.size() - 1;
+                results.set(last, results.get(last).withNotes(List.copyOf(context.notes)));
             }
         }
 
         /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
-        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun) {
-            MigrationContext context = new StepContext(home, id.toString());
+        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun, StepContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                fail(id, "check() threw " + describe(t), t);
+                fail(id, describe("check()", t), t);
                 return null;
             }
             if (done) {
@@ -250,16 +282,17 @@ public final class MigrationRunner implements MigrateUseCase {
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, "migrate() threw " + describe(t), t);
+                fail(id, describe("migrate()", t), t);
                 return null;
             }
+            context.confirming = true;
             try {
                 if (!migration.check(context)) {
                     fail(id, CONTRACT_BROKEN, null);
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, "check() after migrate() threw " + describe(t), t);
+                fail(id, describe("check() after migrate()", t), t);
                 return null;
             }
             return StepOutcome.APPLIED;
@@ -302,7 +335,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private void fail(MigrationId id, String cause, Throwable t) {
             rethrowFatal(t);
-            add(StepResult.failed(id, cause));
+            add(StepResult.failed(id, cause, t));
             error = id + ": " + cause;
         }
 
@@ -318,11 +351,67 @@ public final class MigrationRunner implements MigrateUseCase {
         }
     }
 
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + TelecException.oneLine(message));
+    /**
+     * What went wrong in {@code what} ({@code migrate()}), in words a person reads: a {@link StepFailure}'s
+     * message as it is, file-system errors naming the file and the cause; the exception's type only where
+     * its message says nothing without it. The type and the stack trace are in the result's cause.
+     */
+    static String describe(String what, Throwable t) {
+        if (t instanceof StepFailure) {
+            return TelecException.oneLine(t.getMessage());
+        }
+        return what + " failed: " + explain(t);
     }
 
-    private record StepContext(Path home, String id) implements MigrationContext {
+    static String explain(Throwable t) {
+        String message = t.getMessage() == null ? "" : TelecException.oneLine(t.getMessage());
+        if (t instanceof FileSystemException e && e.getFile() != null) {
+            String reason = e.getReason() == null ? "" : " (" + TelecException.oneLine(e.getReason()) + ")";
+            String file = e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
+            if (t instanceof NoSuchFileException) return file + " does not exist" + reason;
+            if (t instanceof AccessDeniedException) return "permission denied: " + file + reason;
+            if (t instanceof FileAlreadyExistsException) return file + " already exists" + reason;
+            if (t instanceof DirectoryNotEmptyException) return file + " is a directory that is not empty" + reason;
+            if (t instanceof NotDirectoryException) return file + " is not a directory" + reason;
+            return file + ": " + (e.getReason() == null ? "cannot be read or written" : TelecException.oneLine(e.getReason()));
+        }
+        if (t instanceof NoClassDefFoundError) return "a class it needs is missing: " + message.replace('/', '.');
+        if (t instanceof AssertionError) return "assertion failed" + (message.isEmpty() ? "" : ": " + message);
+        if (message.isEmpty() || t instanceof Error) {
+            // nothing but the type says what happened (a NullPointerException without a message, an Error)
+            return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        }
+        return message;
+    }
+
+    /**
+     * The context a step gets; it keeps the step's notes, each once, in the order they came. Notes from the
+     * check() after migrate() are not kept: that check() sees the step's own effect (a moved file is gone).
+     */
+    private static final class StepContext implements MigrationContext {
+        private final Path home;
+        private final String id;
+        final Set<String> notes = new LinkedHashSet<>();
+        boolean confirming;
+
+        StepContext(Path home, String id) {
+            this.home = home;
+            this.id = id;
+        }
+
+        @Override
+        public Path home() {
+            return home;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void note(String message) {
+            if (!confirming && message != null && !message.isBlank()) notes.add(TelecException.oneLine(message));
+        }
     }
 }

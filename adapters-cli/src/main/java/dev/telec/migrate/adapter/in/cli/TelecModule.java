@@ -9,6 +9,7 @@ import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -55,6 +56,11 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
         return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox);
+    }
+
+    @Provides
+    FindAppProfile findAppProfile(Manifests manifests) {
+        return manifests::profile;
     }
 
     @Provides

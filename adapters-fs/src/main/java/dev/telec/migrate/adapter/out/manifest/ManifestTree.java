@@ -26,15 +26,19 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
 
     /** The directory at the top of a tree that holds jars rather than entries. */
     static final String LIB = "lib";
+    /** Directories at the top that are not read as entries: {@code telec test}'s fixtures, Java steps' sources. */
+    static final java.util.Set<String> NOT_ENTRIES = java.util.Set.of("fixtures", "src");
 
     List<FileEntry> walk(EntryParser parser) {
         List<FileEntry> entries = new ArrayList<>();
         for (Path child : list(root)) {
             String name = nameOf(child);
             if (Files.isDirectory(child)) {
-                if (name.equals(LIB)) continue;
+                if (name.equals(LIB) || NOT_ENTRIES.contains(name)) continue;
                 Version version = versionOf(child, name);
                 walkVersion(child, version, parser, entries);
+            } else if (name.equals(ProfileFile.NAME)) {
+                continue; // the app profile, read by FileManifests
             } else if (Format.ofFileName(name).isPresent()) {
                 throw locate.apply(child).error("entry file outside any version directory (entries go in v<version>/, e.g. v1.2.0/001_"
                         + "description.yaml)");
