@@ -54,7 +54,7 @@ public final class AotTraining {
                 Files.createDirectories(entry.getParent());
                 Files.writeString(entry, "operations:\n  - op: mkdir\n    path: done/" + i + "\n");
             }
-            String declarative = work.resolve("declarative").toString();
+            String declarative = Files.createDirectories(work.resolve("declarative")).toString(); // telec refuses a missing home
             String[] run = {"migrate", "-q", "--home", declarative, "--migrations", manifest.toString(), "--from", "0.0.0", "--to", "1.0.0"};
             cli.run(out, out, run);
             cli.run(out, out, run);

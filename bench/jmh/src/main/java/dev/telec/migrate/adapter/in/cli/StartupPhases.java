@@ -33,6 +33,7 @@ public final class StartupPhases {
                 return type.getName().startsWith("dev.telec.") ? injector.getInstance(type) : CommandLine.defaultFactory().create(type);
             }
         });
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
         commandLine.setOut(out);
         commandLine.setErr(err);
         ExitCodes exitCodes = new ExitCodes();
