@@ -63,7 +63,26 @@ public final class MigrationRunner implements MigrateUseCase {
 
         default void finished(MigrationId id) {
         }
+
+        /** Told once, before the first step runs: how many steps will run their check() (those the state does not record). */
+        default void planned(int steps) {
+        }
+
+        /** Told once when the run has to wait for another run's lock on the home; {@code message} says whose and how long. */
+        default void waiting(String message) {
+        }
+
+        /**
+         * Asked before each step: true stops the run there, after the step in flight was recorded, as an
+         * interruption (SIGINT, an updater's cancel button). The state keeps every step that finished.
+         */
+        default boolean stopRequested() {
+            return false;
+        }
     }
+
+    /** The start of the error of a run that was stopped by {@link StepListener#stopRequested()}. */
+    public static final String INTERRUPTED = "interrupted after ";
 
     private final Manifests manifests;
     private final StateStore stateStore;
@@ -114,7 +133,7 @@ public final class MigrationRunner implements MigrateUseCase {
         if (command.dryRun() || !plan.writes(state)) {
             return run(command, plan, state, null, resolved);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             Plan again = plan(command, manifest, locked);
@@ -196,14 +215,21 @@ public final class MigrationRunner implements MigrateUseCase {
         List<Manifest.Entry> inRange = plan.inRange();
 
         Run run = new Run(home, state, command.dryRun() ? null : store);
+        listener.planned(pending.size());
+        int finished = 0;
         for (Manifest.Entry entry : inRange) {
             MigrationId id = entry.id();
+            if (!run.halted() && pending.containsKey(id) && listener.stopRequested()) {
+                // between steps: what finished is recorded, nothing is in flight
+                run.error = INTERRUPTED + finished + " of " + pending.size() + " steps; run again to continue";
+            }
             if (run.halted()) {
                 run.add(StepResult.of(id, StepOutcome.NOT_RUN));
             } else if (!pending.containsKey(id)) {
                 run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
             } else {
                 run.step(id, pending.get(id), command.dryRun());
+                finished++;
             }
         }
         if (!command.dryRun()) {

@@ -54,8 +54,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox);
+    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new MigrationRunner(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(MigrationRunner runner, Sandbox sandbox) {
+        return new SimulatingMigrator(runner, sandbox);
     }
 
     @Provides

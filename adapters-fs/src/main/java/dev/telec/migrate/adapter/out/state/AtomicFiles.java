@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -29,7 +30,8 @@ import java.util.WeakHashMap;
  * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
  * file in the target's directory ({@code .<name>.<random>.tmp}), is forced to storage, and is renamed over
  * the target atomically; then the directory is synced where that is possible. A reader, or a crash at any
- * point, sees the old content or the new, never a mix.
+ * point, sees the old content or the new, never a mix. The result keeps the owner and group of the file it
+ * replaces, or takes its directory's ({@link Ownership}).
  */
 public final class AtomicFiles {
 
@@ -62,12 +64,14 @@ public final class AtomicFiles {
         Objects.requireNonNull(content, "content");
         Path dir = parentOf(target);
         Path tmp = dir.resolve(tempName(target));
+        Ownership.Owners owners = Ownership.forEntry(target);
         boolean created = false;
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     attributes(dir, permissions))) {
                 created = true;
+                Ownership.apply(tmp, owners);
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -235,6 +239,7 @@ public final class AtomicFiles {
         for (Path m : missing) {
             try {
                 Files.createDirectory(m);
+                Ownership.inherit(m);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (!Files.isDirectory(m)) throw e;
             }
