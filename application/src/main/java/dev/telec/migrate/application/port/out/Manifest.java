@@ -51,7 +51,8 @@ public final class Manifest {
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
         Map<String, Entry> seen = new HashMap<>();
         for (Entry e : sorted) {
-            String key = e.id().version() + "/" + String.format("%03d", e.id().number());
+            // not String.format: Formatter's first use loads locale data, milliseconds of every start
+            String key = e.id().version() + "/" + e.id().number();
             Entry previous = seen.putIfAbsent(key, e);
             if (previous != null) {
                 throw new IllegalArgumentException("two entries with number " + String.format("%03d", e.id().number())
