@@ -171,6 +171,7 @@ public final class MigrationRunner implements MigrateUseCase {
         List<Manifest.Entry> inRange = plan.inRange();
 
         Run run = new Run(home, state, command.dryRun() ? null : store);
+        for (Manifest.Entry entry : inRange) run.entries.put(entry.id(), entry);
         for (Manifest.Entry entry : inRange) {
             MigrationId id = entry.id();
             if (run.halted()) {
@@ -192,6 +193,7 @@ public final class MigrationRunner implements MigrateUseCase {
         final Path home;
         final StateStore store; // null in a dry-run: nothing is written
         final List<StepResult> results = new ArrayList<>();
+        final Map<MigrationId, Manifest.Entry> entries = new java.util.HashMap<>(); // for the checksums they are recorded with
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
         String error;
@@ -270,7 +272,7 @@ public final class MigrationRunner implements MigrateUseCase {
          * records durable in groups (see {@link StateStore#record}): a lost record only means check() again.
          */
         private boolean record(MigrationId id, StepOutcome outcome) {
-            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
+            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now(), entries.get(id).checksum());
             try {
                 store.record(home, entry);
             } catch (StateException e) {

@@ -16,6 +16,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     static final int USAGE = 2;
     /** Another run holds the home: nothing was done, try again later (or with --wait). */
     static final int LOCKED = 3;
+    /** {@code telec status --check}: something is pending or ignored. */
+    static final int NOT_UP_TO_DATE = 4;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -26,12 +28,17 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
                 : "internal error: " + e.getClass().getName() + ": " + e.getMessage()
                         + (verbose ? "" : " (rerun with --verbose for the stack trace)");
         if (matched(parseResult, "--json")) {
-            new ReportPrinter(commandLine.getOut(), err).jsonError(message);
+            if (commandLine.getCommand() instanceof JsonErrors verb) {
+                verb.jsonError(commandLine.getOut(), TelecException.oneLine(message));
+            } else {
+                new ReportPrinter(commandLine.getOut(), err).jsonError(message);
+            }
         }
         err.println("telec: " + TelecException.oneLine(message));
         if (verbose) {
             e.printStackTrace(err);
         }
+        if (e instanceof TelecException.UsageException) return USAGE;
         return e instanceof TelecException.LockedException ? LOCKED : FAILED;
     }
 

@@ -131,6 +131,11 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     Path home() {
+        return resolveHome(home, environment);
+    }
+
+    /** The home: {@code --home}, else the environment's; every verb finds it so. */
+    static Path resolveHome(Path home, Environment environment) {
         if (home != null) return home;
         return environment.variable(HOME_VARIABLE).map(Path::of)
                 .orElseGet(() -> environment.userHome().resolve(".teleclaude"));
