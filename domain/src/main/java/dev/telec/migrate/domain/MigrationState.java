@@ -96,8 +96,11 @@ public final class MigrationState {
             this.history = new ArrayList<>(from.history);
         }
 
-        /** Records the entry's id as in effect (a {@link HistoryEntry} is always of a step in effect). */
+        /** Records the entry's id as in effect; only outcomes of steps in effect ({@link StepOutcome#isRecord}) are recorded. */
         public Builder add(HistoryEntry entry) {
+            if (!entry.outcome().isRecord()) {
+                throw new IllegalArgumentException("only steps in effect are recorded, not " + entry.outcome());
+            }
             applied.add(entry.id());
             history.add(entry);
             return this;
