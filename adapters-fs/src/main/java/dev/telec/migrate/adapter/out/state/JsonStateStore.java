@@ -80,8 +80,15 @@ public final class JsonStateStore implements StateStore {
     // never starts Jackson's object mapper (tens of ms at start-up).
     private volatile ObjectWriter writer;
     private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
+    // the group-commit timer; tests that count groups stop it, so that a loaded machine cannot flush early
+    private final java.util.function.LongSupplier nanoTime;
 
     public JsonStateStore() {
+        this(System::nanoTime);
+    }
+
+    JsonStateStore(java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
@@ -163,7 +170,7 @@ public final class JsonStateStore implements StateStore {
             load(home);
             writer = journals.get(key);
         }
-        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, System.nanoTime())) {
+        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, nanoTime.getAsLong())) {
             flush(home, writer);
         }
     }

@@ -36,7 +36,7 @@ class StateJournalTest {
 
     @Test
     void recordsAreReadBackFromTheJournalBeforeAnySnapshotIsWritten() {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = new JsonStateStore(() -> 0L);
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         // one group was committed; the last 3 records are still buffered, as after a crash
@@ -50,7 +50,7 @@ class StateJournalTest {
         Files.createDirectories(home); // durable: made behind the decorator
         FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
         Path home = faulty.wrap(this.home);
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = new JsonStateStore(() -> 0L);
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         faulty.crash(); // the journal's records were forced; its name must be too
