@@ -2,7 +2,13 @@ package dev.telec.migrate;
 
 import com.google.inject.Guice;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
+import com.google.inject.Injector;
+import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.RepairUseCase;
+import dev.telec.migrate.application.port.in.StampUseCase;
+import dev.telec.migrate.application.port.in.StatusUseCase;
+import dev.telec.migrate.application.port.in.ValidateUseCase;
 
 /**
  * The library entry point for an app's updater:
@@ -24,5 +30,21 @@ public final class Telec {
     /** A migrator wired with the filesystem adapters. Build it once and reuse it. */
     public static MigrateUseCase migrator() {
         return Guice.createInjector(new TelecModule()).getInstance(MigrateUseCase.class);
+    }
+
+    /**
+     * The operator verbs (status, validate, stamp, mark, repair) wired with the filesystem adapters, sharing
+     * one state store and lock with each other. Build it once and reuse it.
+     */
+    public static Operations operations() {
+        Injector injector = Guice.createInjector(new TelecModule());
+        return new Operations(injector.getInstance(StatusUseCase.class), injector.getInstance(ValidateUseCase.class),
+                injector.getInstance(StampUseCase.class), injector.getInstance(MarkUseCase.class),
+                injector.getInstance(RepairUseCase.class));
+    }
+
+    /** The operator verbs' use cases: see docs/operations.md. */
+    public record Operations(StatusUseCase status, ValidateUseCase validate, StampUseCase stamp, MarkUseCase mark,
+                             RepairUseCase repair) {
     }
 }
