@@ -32,12 +32,12 @@ class OperationsLockTest {
 
     @Test
     void stampMarkAndRepairExitThreeWhileAnotherRunHoldsTheHomeAndStatusDoesNot() throws Exception {
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
         Path manifest = tmp.resolve("manifest");
         Files.createDirectories(manifest.resolve("v1.0.0"));
         Files.writeString(manifest.resolve("v1.0.0/001_block.yaml"), "class: " + BlockingStep.class.getName() + "\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process holder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process holder = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.telec.migrate.adapter.in.cli.Main", "migrate", "--quiet", "--home", home.toString(),
                 "--migrations", manifest.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.txt").toFile()).start();
@@ -47,6 +47,7 @@ class OperationsLockTest {
                 assertThat(holder.isAlive()).as("child output: %s", Files.readString(tmp.resolve("child.txt"))).isTrue();
                 Thread.sleep(10);
             }
+            Files.writeString(home.resolve(".migration_state.json.left1.tmp"), "{"); // something for repair to do
             String[] where = {"--home", home.toString(), "--migrations", manifest.toString()};
 
             for (String[] verb : new String[][] {{"stamp", "1.0.0"}, {"mark", "1.0.0/001_block", "--applied"}, {"repair", "--prune-missing"}}) {
@@ -57,6 +58,7 @@ class OperationsLockTest {
                 assertThat(r.err()).as(verb[0]).contains("(pid " + holder.pid() + ",");
             }
             assertThat(Files.exists(home.resolve("migration_state.json"))).as("nothing written").isFalse();
+            assertThat(Files.exists(home.resolve(".migration_state.json.left1.tmp"))).as("nothing removed").isTrue();
             Result status = telec(java.util.stream.Stream.concat(java.util.stream.Stream.of("status"), java.util.Arrays.stream(where))
                     .toArray(String[]::new));
             assertThat(status.code()).as(status.err()).isZero();

@@ -38,9 +38,9 @@ public final class MarkService implements MarkUseCase {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         Map<MigrationId, Manifest.Entry> entries = Bookkeeping.byId(manifest);
         Set<MigrationId> ids = new LinkedHashSet<>(command.ids());
-        refuseUnknown(command, entries, ids, stateStore.load(command.home()));
+        refuseUnknown(command, entries, ids, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
         try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
-            MigrationState state = stateStore.load(command.home());
+            MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseUnknown(command, entries, ids, state);
             List<String> changed = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();

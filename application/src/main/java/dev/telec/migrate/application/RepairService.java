@@ -39,14 +39,14 @@ public final class RepairService implements RepairUseCase {
     public Repaired repair(RepairCommand command) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         if (command.dryRun()) {
-            return plan(command, manifest, stateStore.load(command.home())).result;
+            return plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()))).result;
         }
-        MigrationState before = stateStore.load(command.home()); // a bad state fails before the lock file is written
+        MigrationState before = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())); // a bad or foreign state fails before the lock file is written
         if (!plan(command, manifest, before).result.changed()) {
             return plan(command, manifest, before).result;
         }
         try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
-            Plan plan = plan(command, manifest, stateStore.load(command.home()));
+            Plan plan = plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
             if (plan.result.changed()) {
                 stateStore.tidy(command.home(), plan.next);
             }

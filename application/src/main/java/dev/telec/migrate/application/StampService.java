@@ -42,9 +42,9 @@ public final class StampService implements StampUseCase {
                     + newest.map(n -> "the newest step version in the manifest is " + n).orElse("the manifest has no steps")
                     + " (a home is never recorded above the steps that exist)");
         }
-        refuseRecorded(command, stateStore.load(command.home())); // before the lock file is written
+        refuseRecorded(command, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()))); // before the lock file is written
         try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
-            MigrationState state = stateStore.load(command.home());
+            MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseRecorded(command, state);
             Instant now = Bookkeeping.now(clock);
             MigrationState.Builder next = state.toBuilder();

@@ -22,6 +22,7 @@ public final class StatusService implements StatusUseCase {
     @Override
     public HomeStatus status(StatusCommand command) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
-        return Bookkeeping.status(manifest, stateStore.load(command.home()));
+        // a foreign app's home is refused, as migrate refuses it; a state without a name reads as it is
+        return Bookkeeping.status(manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
     }
 }

@@ -31,7 +31,7 @@ public final class ValidateService implements ValidateUseCase {
     public Validation validate(ValidateCommand command) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // the state is read first: a bad state file is an error of the whole command, before any class loads
-        MigrationState state = command.home().map(stateStore::load).orElse(null);
+        MigrationState state = command.home().map(h -> MigrationRunner.ownState(h, manifest, stateStore.load(h))).orElse(null);
         List<Problem> problems = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries()) {
             try {

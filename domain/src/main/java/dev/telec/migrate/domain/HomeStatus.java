@@ -12,13 +12,15 @@ import java.util.Set;
  * What a home's state says about every step of a manifest: applied, pending, ignored or missing, and which
  * applied ones drifted. Computed from the state and the manifest's ids and checksums alone.
  *
+ * @param app the app the state names, if it names one
  * @param version the version the state records, if any
  * @param newest the newest version in the manifest, if it has any step
  * @param steps the manifest's steps in (version, NNN) order, then the missing ones in the state's order
  */
-public record HomeStatus(Optional<Version> version, Optional<Version> newest, List<StepStatus> steps) {
+public record HomeStatus(Optional<AppName> app, Optional<Version> version, Optional<Version> newest, List<StepStatus> steps) {
 
     public HomeStatus {
+        Objects.requireNonNull(app, "app");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(newest, "newest");
         steps = List.copyOf(steps);
@@ -58,7 +60,7 @@ public record HomeStatus(Optional<Version> version, Optional<Version> newest, Li
             }
         }
         Optional<Version> newest = manifest.isEmpty() ? Optional.empty() : Optional.of(manifest.get(manifest.size() - 1).version());
-        return new HomeStatus(state.version(), newest, steps);
+        return new HomeStatus(state.app(), state.version(), newest, steps);
     }
 
     public long count(StepStatus.State state) {

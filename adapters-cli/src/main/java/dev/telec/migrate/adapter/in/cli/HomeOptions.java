@@ -1,14 +1,19 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.FindAppProfile;
+import dev.telec.migrate.application.port.out.AppProfile;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The options every operator verb shares with {@code migrate}: which home, which steps, how to answer. */
 final class HomeOptions {
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "The deployment home (default: $" + MigrateCli.HOME_VARIABLE + ", else ~/.teleclaude).")
+            description = "The deployment home (default: as for telec migrate: the variable the steps' telec.yaml names in "
+                    + "home_env, else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
     Path home;
 
     @Option(names = "--migrations", paramLabel = "DIR",
@@ -25,14 +30,26 @@ final class HomeOptions {
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
-    /** The home as {@code migrate} finds it. */
-    Path home(Environment environment) {
-        return MigrateCli.resolveHome(home, environment);
+    /** The home as {@code telec migrate} finds it; it must exist (a typo must not read as a fresh home). */
+    Path home(CommandSpec spec, FindAppProfile profiles, Environment environment) {
+        Optional<AppProfile> profile = home == null ? profiles.profile(migrations()) : Optional.empty();
+        Path found = Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--home is required: " + Homes.noDefault(profile, migrations)));
+        Homes.requireExisting(found, false);
+        return found;
     }
 
-    /** The home only when one is named: for verbs that also work without one. */
-    Optional<Path> namedHome() {
-        return Optional.ofNullable(home);
+    /**
+     * For verbs that also work without a home: {@code --home} (which must exist), else the home the steps'
+     * profile names when it exists, else none.
+     */
+    Optional<Path> namedHome(FindAppProfile profiles, Environment environment) {
+        if (home != null) {
+            Path found = Homes.expand(home.toString(), environment);
+            Homes.requireExisting(found, false);
+            return Optional.of(found);
+        }
+        return Homes.resolve(null, profiles.profile(migrations()), environment).filter(java.nio.file.Files::isDirectory);
     }
 
     Optional<Path> migrations() {

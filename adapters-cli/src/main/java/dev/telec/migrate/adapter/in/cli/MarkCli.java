@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.MarkCommand;
 import dev.telec.migrate.application.port.in.MarkUseCase;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -56,17 +57,19 @@ final class MarkCli implements Callable<Integer>, JsonErrors {
     LockOptions lock;
 
     private final Provider<MarkUseCase> marker;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    MarkCli(Provider<MarkUseCase> marker, Environment environment) {
+    MarkCli(Provider<MarkUseCase> marker, Provider<FindAppProfile> profiles, Environment environment) {
         this.marker = marker;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Path home = options.home(environment);
+        Path home = options.home(spec, profiles.get(), environment);
         MarkCommand command;
         try {
             command = new MarkCommand(home, options.migrations(), MarkCommand.parseIds(ids),

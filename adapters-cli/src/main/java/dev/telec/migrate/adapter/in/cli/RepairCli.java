@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.RepairCommand;
 import dev.telec.migrate.application.port.in.RepairUseCase;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -44,17 +45,19 @@ final class RepairCli implements Callable<Integer>, JsonErrors {
     LockOptions lock;
 
     private final Provider<RepairUseCase> repairer;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    RepairCli(Provider<RepairUseCase> repairer, Environment environment) {
+    RepairCli(Provider<RepairUseCase> repairer, Provider<FindAppProfile> profiles, Environment environment) {
         this.repairer = repairer;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Path home = options.home(environment);
+        Path home = options.home(spec, profiles.get(), environment);
         RepairUseCase.Repaired r = repairer.get().repair(new RepairCommand(home, options.migrations(), pruneMissing, dryRun,
                 options.allowInsecureMigrations, lock.lockWait()));
         PrintWriter out = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import dev.telec.migrate.application.port.in.StampCommand;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -47,17 +48,19 @@ final class StampCli implements Callable<Integer>, JsonErrors {
     LockOptions lock;
 
     private final Provider<StampUseCase> stamper;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    StampCli(Provider<StampUseCase> stamper, Environment environment) {
+    StampCli(Provider<StampUseCase> stamper, Provider<FindAppProfile> profiles, Environment environment) {
         this.stamper = stamper;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Path home = options.home(environment);
+        Path home = options.home(spec, profiles.get(), environment);
         StampUseCase.Stamped stamped = stamper.get().stamp(new StampCommand(home, options.migrations(), version, force,
                 options.allowInsecureMigrations, lock.lockWait()));
         PrintWriter out = spec.commandLine().getOut();

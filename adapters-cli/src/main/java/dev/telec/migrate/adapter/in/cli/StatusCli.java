@@ -2,10 +2,12 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.StatusCommand;
 import dev.telec.migrate.application.port.in.StatusUseCase;
+import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HomeStatus;
 import dev.telec.migrate.domain.StepStatus;
 import dev.telec.migrate.domain.StepStatus.State;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -43,17 +45,19 @@ final class StatusCli implements Callable<Integer>, JsonErrors {
     boolean check;
 
     private final Provider<StatusUseCase> status;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    StatusCli(Provider<StatusUseCase> status, Environment environment) {
+    StatusCli(Provider<StatusUseCase> status, Provider<FindAppProfile> profiles, Environment environment) {
         this.status = status;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Path home = options.home(environment);
+        Path home = options.home(spec, profiles.get(), environment);
         HomeStatus report = status.get().status(
                 new StatusCommand(home, options.migrations(), options.allowInsecureMigrations));
         PrintWriter out = spec.commandLine().getOut();
@@ -66,6 +70,7 @@ final class StatusCli implements Callable<Integer>, JsonErrors {
     }
 
     private static void human(PrintWriter out, Path home, HomeStatus report) {
+        out.println("app:     " + report.app().map(AppName::value).orElse("none recorded"));
         out.println("home:    " + home);
         out.println("version: " + report.version().map(Version::toString).orElse("none recorded"));
         out.println("newest:  " + report.newest().map(Version::toString).orElse("none (the manifest has no steps)"));
@@ -92,7 +97,7 @@ final class StatusCli implements Callable<Integer>, JsonErrors {
 
     private static void json(PrintWriter out, Path home, HomeStatus report) {
         JsonDocument.write(out, g -> {
-            g.writeNullField("app");
+            g.writeStringField("app", report.app().map(AppName::value).orElse(null));
             g.writeStringField("home", home.toString());
             g.writeStringField("version", report.version().map(Version::toString).orElse(null));
             g.writeStringField("newest", report.newest().map(Version::toString).orElse(null));

@@ -15,6 +15,7 @@ import dev.telec.migrate.application.StampService;
 import dev.telec.migrate.application.StatusService;
 import dev.telec.migrate.application.ValidateService;
 import dev.telec.migrate.application.port.in.MarkUseCase;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.in.StampUseCase;
@@ -95,6 +96,11 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     RepairUseCase repairUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
         return new RepairService(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    FindAppProfile findAppProfile(Manifests manifests) {
+        return manifests::profile;
     }
 
     @Provides

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.application.port.in.ValidateUseCase;
 import dev.telec.migrate.domain.Validation;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -42,15 +43,19 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
     HomeOptions options;
 
     private final Provider<ValidateUseCase> validator;
+    private final Provider<FindAppProfile> profiles;
+    private final Environment environment;
 
     @Inject
-    ValidateCli(Provider<ValidateUseCase> validator) {
+    ValidateCli(Provider<ValidateUseCase> validator, Provider<FindAppProfile> profiles, Environment environment) {
         this.validator = validator;
+        this.profiles = profiles;
+        this.environment = environment;
     }
 
     @Override
     public Integer call() {
-        Optional<Path> home = options.namedHome();
+        Optional<Path> home = options.namedHome(profiles.get(), environment);
         Validation validation = validator.get().validate(
                 new ValidateCommand(home, options.migrations(), options.allowInsecureMigrations));
         PrintWriter out = spec.commandLine().getOut();

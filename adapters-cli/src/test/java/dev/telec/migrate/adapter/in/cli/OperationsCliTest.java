@@ -38,7 +38,7 @@ class OperationsCliTest {
 
     @BeforeEach
     void manifest() throws IOException {
-        home = tmp.resolve("home");
+        home = Files.createDirectories(tmp.resolve("home"));
         manifest = tmp.resolve("manifest");
         classEntry("v1.1.0/001_first.yaml");
         declarative("v1.1.0/002_second.yaml", "/b");
@@ -101,7 +101,9 @@ class OperationsCliTest {
         assertThat(states(doc)).containsExactly("1.1.0/001_first=pending", "1.1.0/002_second=pending", "1.2.0/001_third=pending");
         assertThat(doc.get("pending").asInt()).isEqualTo(3);
         assertThat(verb("status", "--check").code()).isEqualTo(4);
-        assertThat(Files.exists(home)).as("status writes nothing, not even a lock").isFalse();
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).as("status writes nothing, not even a lock").isEmpty();
+        }
     }
 
     @Test
@@ -221,6 +223,26 @@ class OperationsCliTest {
         assertThat(r.err()).startsWith("telec: ");
     }
 
+    @Test
+    void theVerbsFindTheHomeThroughTheProfileNameItsAppAndRefuseAForeignOne() throws IOException {
+        write(manifest.resolve("telec.yaml"), "app: myapp\nhome: ~/.myapp\nhome_env: MYAPP_HOME\n");
+        env.put("MYAPP_HOME", home.toString());
+
+        Result stamped = telec("stamp", "1.1.0", "--migrations", manifest.toString(), "--json");
+        assertThat(stamped.code()).as(stamped.err()).isZero();
+        assertThat(state().get("app").asText()).as("adopted, as migrate adopts it").isEqualTo("myapp");
+        JsonNode status = telec("status", "--migrations", manifest.toString(), "--json").json();
+        assertThat(status.get("app").asText()).isEqualTo("myapp");
+        assertThat(status.get("home").asText()).isEqualTo(home.toString());
+
+        write(manifest.resolve("telec.yaml"), "app: otherapp\nhome_env: MYAPP_HOME\n");
+        for (String verb : List.of("status", "validate", "repair")) {
+            Result r = telec(verb, "--migrations", manifest.toString(), "--json");
+            assertThat(r.code()).as(verb).isEqualTo(1);
+            assertThat(r.json().get("error").asText()).as(verb).contains("belongs to app 'myapp', these steps are for 'otherapp'");
+        }
+    }
+
     // --- validate ----------------------------------------------------------------------------------
 
     @Test
@@ -297,7 +319,9 @@ class OperationsCliTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.json().get("error").asText()).contains("9.9.9", "newest step version in the manifest is 1.2.0");
-        assertThat(Files.exists(home)).isFalse();
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).isEmpty();
+        }
         assertThat(verb("stamp", "1.2").code()).isEqualTo(2);
     }
 
@@ -388,7 +412,20 @@ class OperationsCliTest {
     }
 
     @Test
+    void aHomeThatDoesNotExistIsAnErrorNotAFreshHome() throws IOException {
+        home = tmp.resolve("typo");
+        for (String[] verb : List.of(new String[] {"status"}, new String[] {"validate"}, new String[] {"stamp", "1.1.0"},
+                new String[] {"mark", "1.1.0/001_first", "--applied"}, new String[] {"repair"})) {
+            Result r = verb(verb[0], Stream.concat(Stream.of(verb).skip(1), Stream.of("--json")).toArray(String[]::new));
+            assertThat(r.code()).as(verb[0]).isEqualTo(1);
+            assertThat(r.json().get("error").asText()).as(verb[0]).contains("no such home");
+        }
+        assertThat(Files.exists(home)).isFalse();
+    }
+
+    @Test
     void everyVerbAnswersJsonWithOneDocumentOnAForeignFileAsHome() throws IOException {
+        Files.delete(home);
         write(home, "not a directory");
         for (String[] verb : List.of(new String[] {"status"}, new String[] {"validate"}, new String[] {"stamp", "1.1.0"},
                 new String[] {"mark", "1.1.0/001_first", "--applied"}, new String[] {"repair"})) {
