@@ -7,17 +7,26 @@ import java.util.Optional;
 /**
  * One step's line in a report; {@code error} is present exactly when the outcome is {@code FAILED}.
  * {@code changes} are what the step changed in the home, in path order; only a simulated dry-run fills them.
+ * {@code notes} are what the step said that is not a failure (e.g. that a path it names matched no file).
+ * {@code cause} is what the step threw, when it failed by throwing: for stack traces, never for messages.
  */
-public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
+                         List<String> notes, Optional<Throwable> cause) {
 
     public StepResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(cause, "cause");
         if ((outcome == StepOutcome.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("a step result has an error exactly when it failed: " + outcome + " " + error);
         }
         changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+    }
+
+    public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+        this(id, outcome, error, changes, List.of(), Optional.empty());
     }
 
     public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error) {
@@ -26,12 +35,17 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     /** The same result with {@code changes} instead of its own. */
     public StepResult withChanges(List<Change> newChanges) {
-        return new StepResult(id, outcome, error, newChanges);
+        return new StepResult(id, outcome, error, newChanges, notes, cause);
     }
 
     /** The same result with another outcome (and the same error and changes). */
     public StepResult withOutcome(StepOutcome newOutcome) {
-        return new StepResult(id, newOutcome, error, changes);
+        return new StepResult(id, newOutcome, error, changes, notes, cause);
+    }
+
+    /** The same result with {@code newNotes} instead of its own. */
+    public StepResult withNotes(List<String> newNotes) {
+        return new StepResult(id, outcome, error, changes, newNotes, cause);
     }
 
     public static StepResult of(MigrationId id, StepOutcome outcome) {
@@ -40,5 +54,10 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     public static StepResult failed(MigrationId id, String error) {
         return new StepResult(id, StepOutcome.FAILED, Optional.of(error));
+    }
+
+    /** A failure caused by {@code cause}, which the message {@code error} describes. */
+    public static StepResult failed(MigrationId id, String error, Throwable cause) {
+        return new StepResult(id, StepOutcome.FAILED, Optional.of(error), List.of(), List.of(), Optional.ofNullable(cause));
     }
 }

@@ -378,7 +378,10 @@ class OperationsCliTest {
         assertThat(r.json().get("error").asText()).isEqualTo("nothing marked: no step 1.2.0/009_nope in the manifest");
         assertThat(Files.readAllBytes(home.resolve("migration_state.json"))).isEqualTo(before);
         assertThat(verb("mark", "not-an-id", "--applied").code()).as("a malformed id is a usage error").isEqualTo(2);
-        assertThat(verb("mark", "1.2.0/001_third").code()).as("--applied or --pending is required").isEqualTo(2);
+        Result neither = verb("mark", "1.2.0/001_third", "--json");
+        assertThat(neither.code()).as("--applied or --pending is required").isEqualTo(2);
+        assertThat(neither.json().get("changed")).as("a usage error is one document of the verb's shape").isEmpty();
+        assertThat(neither.json().get("error").asText()).contains("--applied");
         assertThat(verb("mark", "1.2.0/001_third", "--applied", "--pending").code()).isEqualTo(2);
     }
 
