@@ -4,6 +4,7 @@ import dev.telec.migrate.application.TelecException.DowngradeException;
 import dev.telec.migrate.application.TelecException.ForeignHomeException;
 import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
@@ -137,33 +138,69 @@ public final class MigrationRunner implements MigrateUseCase {
         return state.app().isPresent() ? state : state.withApp(app);
     }
 
-    private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
+    /**
+     * The range to run and its entries; {@code ignored}: the entries at or below {@code from} that the state
+     * does not record, which only an out-of-order run runs (before the others: they all sort before the range);
+     * {@code notice}: a run with nothing to do and why (a {@code --to} below the recorded version).
+     */
+    private record Plan(Version from, Version to, List<Manifest.Entry> inRange, List<Manifest.Entry> ignored,
+                        boolean outOfOrder, Optional<String> notice) {
+
+        /** The entries this run goes through, in order. */
+        List<Manifest.Entry> steps() {
+            if (!outOfOrder || ignored.isEmpty()) return inRange;
+            List<Manifest.Entry> all = new ArrayList<>(ignored);
+            all.addAll(inRange);
+            return all;
+        }
+
         /** Whether running this plan on {@code state} writes anything: a pending step or a newer version. */
         boolean writes(MigrationState state) {
-            for (Manifest.Entry e : inRange) {
+            if (notice.isPresent()) return false;
+            for (Manifest.Entry e : steps()) {
                 if (!state.isApplied(e.id())) return true;
             }
             return state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO);
         }
     }
 
-    /** The range to run; null when the home is newer than the range's end and the command allows that. */
+    /**
+     * The range to run; null when the home is newer than every step and the command allows that.
+     *
+     * @throws UsageException for a {@code --to} above the newest step: a home is never recorded at a version no step has
+     */
     private Plan plan(MigrateCommand command, Manifest manifest, MigrationState state) {
+        Optional<Version> newest = manifest.newest();
+        if (command.to().isPresent() && (newest.isEmpty() || command.to().get().isAfter(newest.get()))) {
+            throw new UsageException("--to " + command.to().get() + " is above every step: "
+                    + newest.map(n -> "the newest step version in the manifest is " + n).orElse("the manifest has none")
+                    + " (a home is never recorded at a version no step has)");
+        }
         Version from = command.from().orElse(state.version().orElse(Version.ZERO));
-        Version to = command.to().orElse(manifest.newest().orElse(from));
+        Version to = command.to().orElse(newest.orElse(from));
         if (from.isAfter(to)) {
             if (command.from().isPresent()) {
                 throw new RangeException("--from " + from + " is after "
                         + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
             }
+            if (command.to().isPresent() && newest.isPresent() && !from.isAfter(newest.get())) {
+                // the home is at a version this telec knows: --to only asks for less than it has
+                return new Plan(from, to, List.of(), List.of(), false, Optional.of("home is at " + from + ", above --to " + to
+                        + ": nothing to do (telec does not downgrade)"));
+            }
             if (command.allowDowngrade()) {
                 return null;
             }
-            throw new DowngradeException(command.home(), "the home is at " + from + ", newer than "
-                    + (command.to().isPresent() ? "--to " + to : "the newest step this telec knows (" + to + ")")
+            throw new DowngradeException(command.home(), "the home is at " + from + ", newer than the newest step this telec knows ("
+                    + newest.map(Version::toString).orElse("none") + ")"
                     + ": an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
         }
-        return new Plan(from, to, manifest.within(new VersionRange(from, to)));
+        List<Manifest.Entry> ignored = new ArrayList<>();
+        for (Manifest.Entry e : manifest.entries()) {
+            if (e.id().version().isAfter(from)) break;
+            if (!state.isApplied(e.id())) ignored.add(e);
+        }
+        return new Plan(from, to, manifest.within(new VersionRange(from, to)), ignored, command.outOfOrder(), Optional.empty());
     }
 
     /**
@@ -180,7 +217,7 @@ public final class MigrationRunner implements MigrateUseCase {
     private static Map<MigrationId, Migration> resolve(Plan plan, MigrationState state, Map<MigrationId, Migration> resolved) {
         if (plan == null) return resolved;
         Map<MigrationId, Migration> pending = new LinkedHashMap<>();
-        for (Manifest.Entry entry : plan.inRange()) {
+        for (Manifest.Entry entry : plan.steps()) {
             if (!state.isApplied(entry.id())) {
                 pending.put(entry.id(), resolved.computeIfAbsent(entry.id(), id -> entry.resolve()));
             }
@@ -193,11 +230,17 @@ public final class MigrationRunner implements MigrateUseCase {
         Path home = command.home();
         Version from = plan.from();
         Version to = plan.to();
-        List<Manifest.Entry> inRange = plan.inRange();
+        List<Manifest.Entry> steps = plan.steps();
+        if (plan.notice().isPresent()) {
+            return new MigrationReport(from, to, command.dryRun(), List.of(), Optional.empty(), false, plan.notice());
+        }
 
         Run run = new Run(home, state, command.dryRun() ? null : store);
-        for (Manifest.Entry entry : inRange) run.entries.put(entry.id(), entry);
-        for (Manifest.Entry entry : inRange) {
+        if (!plan.outOfOrder()) {
+            for (Manifest.Entry entry : plan.ignored()) run.add(StepResult.of(entry.id(), StepOutcome.IGNORED));
+        }
+        for (Manifest.Entry entry : steps) run.entries.put(entry.id(), entry);
+        for (Manifest.Entry entry : steps) {
             MigrationId id = entry.id();
             if (run.halted()) {
                 run.add(StepResult.of(id, StepOutcome.NOT_RUN));

@@ -70,7 +70,7 @@ public final class SimulatingMigrator implements MigrateUseCase {
             for (StepResult step : run.steps()) {
                 steps.add(step.withOutcome(predicted(step.outcome())).withChanges(changes.getOrDefault(step.id(), List.of())));
             }
-            return new MigrationReport(run.from(), run.to(), true, steps, run.error(), true, Optional.empty());
+            return new MigrationReport(run.from(), run.to(), true, steps, run.error(), true, run.notice());
         }
     }
 

@@ -12,6 +12,12 @@ public enum StepOutcome {
     WOULD_APPLY,
     WOULD_SKIP_APPLIED,
     WOULD_SKIP_CHECK,
+    /**
+     * Not run: at or below the version the run starts after and not recorded (a hotfix added under a version
+     * the home has passed, a step {@code --from} skipped). Reported on every run until {@code --out-of-order}
+     * runs it or {@code telec mark} records it.
+     */
+    IGNORED,
     /** Recorded as in effect by {@code telec stamp}: a fresh home laid out at that version. */
     STAMPED,
     /** Recorded as in effect by {@code telec mark --applied}, without running it. */
