@@ -70,9 +70,9 @@ class NewTest {
     @Test
     void anUnfilledScaffoldIsRefusedByMigrateSayingWhatToFillIn() throws IOException {
         create("rename setting", "--version", "1.3.0");
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
 
-        Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString());
+        Result r = telec("migrate", "--home", home.toString(), "--create-home", "--migrations", tree.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("001_rename_setting.yaml").contains("not finished: write the operations of 1.3.0/001_rename_setting")
@@ -87,9 +87,9 @@ class NewTest {
         String filled = Files.readString(entry).replaceAll("(?m)^todo:.*\\n", "")
                 .replace("  # - {op: mkdir, path: state/sessions}", "  - {op: mkdir, path: state/sessions}");
         Files.writeString(entry, filled);
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
 
-        Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString(), "-q");
+        Result r = telec("migrate", "--home", home.toString(), "--create-home", "--migrations", tree.toString(), "-q");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(home.resolve("state/sessions")).isDirectory();
