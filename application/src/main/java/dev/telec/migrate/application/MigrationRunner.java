@@ -144,7 +144,7 @@ public final class MigrationRunner implements MigrateUseCase {
      * {@code notice}: a run with nothing to do and why (a {@code --to} below the recorded version).
      */
     private record Plan(Version from, Version to, List<Manifest.Entry> inRange, List<Manifest.Entry> ignored,
-                        boolean outOfOrder, Optional<String> notice) {
+                        boolean outOfOrder, Optional<String> notice, List<Manifest.Entry> all) {
 
         /** The entries this run goes through, in order. */
         List<Manifest.Entry> steps() {
@@ -186,7 +186,7 @@ public final class MigrationRunner implements MigrateUseCase {
             if (command.to().isPresent() && newest.isPresent() && !from.isAfter(newest.get())) {
                 // the home is at a version this telec knows: --to only asks for less than it has
                 return new Plan(from, to, List.of(), List.of(), false, Optional.of("home is at " + from + ", above --to " + to
-                        + ": nothing to do (telec does not downgrade)"));
+                        + ": nothing to do (telec does not downgrade)"), List.of());
             }
             if (command.allowDowngrade()) {
                 return null;
@@ -200,7 +200,34 @@ public final class MigrationRunner implements MigrateUseCase {
             if (e.id().version().isAfter(from)) break;
             if (!state.isApplied(e.id())) ignored.add(e);
         }
-        return new Plan(from, to, manifest.within(new VersionRange(from, to)), ignored, command.outOfOrder(), Optional.empty());
+        return new Plan(from, to, manifest.within(new VersionRange(from, to)), ignored, command.outOfOrder(), Optional.empty(),
+                manifest.entries());
+    }
+
+    private static List<Manifest.Entry> manifestOf(Plan plan) {
+        return plan.all();
+    }
+
+    /**
+     * A warning naming the applied steps whose definition changed since they were recorded (their recorded
+     * checksum differs from their checksum now); the run goes on. Only a run that has steps to go through
+     * looks (reading the entries of every applied step), so that a run with nothing to do stays as cheap as it was.
+     */
+    private static Optional<String> drifted(MigrationState state, List<Manifest.Entry> entries) {
+        if (entries.isEmpty()) return Optional.empty();
+        Map<String, String> recorded = state.recordedChecksums();
+        if (recorded.isEmpty()) return Optional.empty();
+        List<String> drifted = new ArrayList<>();
+        for (Manifest.Entry e : entries) {
+            String then = recorded.get(e.id().toString());
+            if (then != null && state.isApplied(e.id())) {
+                Optional<String> now = e.checksum();
+                if (now.isPresent() && !now.get().equals(then)) drifted.add(e.id().toString());
+            }
+        }
+        if (drifted.isEmpty()) return Optional.empty();
+        return Optional.of("drifted: " + String.join(", ", drifted) + (drifted.size() == 1 ? " was" : " were")
+                + " applied but changed since it was recorded (checksum differs); validate shows it, repair re-records it");
     }
 
     /**
@@ -253,7 +280,8 @@ public final class MigrationRunner implements MigrateUseCase {
         if (!command.dryRun()) {
             run.finish(run.halted() ? null : to);
         }
-        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error));
+        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error), false,
+                drifted(state, steps.isEmpty() ? List.of() : manifestOf(plan)));
     }
 
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */

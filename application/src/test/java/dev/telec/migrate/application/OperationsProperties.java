@@ -66,7 +66,8 @@ class OperationsProperties {
     @Provide
     Arbitrary<List<Action>> actions() {
         Arbitrary<Action> action = Combinators.combine(
-                        Arbitraries.of("migrate", "migrateTo", "migrateFrom", "stamp", "markApplied", "markPending", "repair", "touch"),
+                        Arbitraries.of("migrate", "migrateTo", "migrateFrom", "migrateOutOfOrder", "stamp", "markApplied", "markPending",
+                                "repair", "touch"),
                         Arbitraries.integers().between(0, 20), Arbitraries.of(true, false))
                 .as(Action::new);
         return action.list().ofMaxSize(12);
@@ -90,6 +91,7 @@ class OperationsProperties {
             Version version = versions.get(a.pick() % versions.size());
             switch (a.verb()) {
                 case "migrate" -> runner.migrate(MigrateCommand.of(home).migrations(MANIFEST));
+                case "migrateOutOfOrder" -> runner.migrate(MigrateCommand.of(home).migrations(MANIFEST).outOfOrder(true));
                 case "migrateTo" -> runner.migrate(MigrateCommand.of(home).migrations(MANIFEST).to(version).allowDowngrade(true));
                 case "migrateFrom" -> {
                     if (!version.isAfter(sorted.get(sorted.size() - 1).version())) {
@@ -125,7 +127,9 @@ class OperationsProperties {
         Set<String> wouldRun = new TreeSet<>();
         for (StepResult step : plan.steps()) {
             State state = states.get(step.id().toString());
-            if (step.outcome() == StepOutcome.WOULD_SKIP_APPLIED) {
+            if (step.outcome() == StepOutcome.IGNORED) {
+                assertThat(state).as(step.id() + " ignored").isEqualTo(State.IGNORED);
+            } else if (step.outcome() == StepOutcome.WOULD_SKIP_APPLIED) {
                 assertThat(state).as(step.id() + " skipped as recorded").isEqualTo(State.APPLIED);
             } else {
                 assertThat(step.outcome()).isIn(StepOutcome.WOULD_APPLY, StepOutcome.WOULD_SKIP_CHECK);
@@ -135,6 +139,26 @@ class OperationsProperties {
         }
         assertThat(wouldRun).as("every pending step is one the dry-run would ask")
                 .isEqualTo(status.in(State.PENDING).stream().map(StepStatus::id).collect(Collectors.toCollection(TreeSet::new)));
+        Set<String> ignored = status.in(State.IGNORED).stream().map(StepStatus::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> reported = new TreeSet<>();
+        for (StepResult r : plan.steps()) {
+            if (r.outcome() == StepOutcome.IGNORED) reported.add(r.id().toString());
+        }
+        assertThat(reported).as("the run reports exactly the ignored steps").isEqualTo(ignored);
+
+        MigrationReport outOfOrder = runner.migrate(MigrateCommand.of(home).migrations(MANIFEST).dryRun(true).allowDowngrade(true)
+                .outOfOrder(true));
+        Set<String> wouldRunOutOfOrder = new TreeSet<>();
+        for (StepResult step : outOfOrder.steps()) {
+            if (step.outcome() == StepOutcome.WOULD_APPLY || step.outcome() == StepOutcome.WOULD_SKIP_CHECK) {
+                wouldRunOutOfOrder.add(step.id().toString());
+            } else {
+                assertThat(step.outcome()).isEqualTo(StepOutcome.WOULD_SKIP_APPLIED);
+            }
+        }
+        Set<String> pendingOrIgnored = new TreeSet<>(wouldRun);
+        pendingOrIgnored.addAll(ignored);
+        assertThat(wouldRunOutOfOrder).as("with --out-of-order: pending and ignored").isEqualTo(pendingOrIgnored);
         assertThat(status.count(State.MISSING)).isZero();
         assertThat(status.drifted()).isZero();
 

@@ -50,6 +50,7 @@ final class ReportPrinter {
                         + report.to() + " (--allow-downgrade)"));
             } else if (report.steps().stream().allMatch(s -> s.outcome() == StepOutcome.IGNORED)) {
                 out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
+                report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()
                         + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"

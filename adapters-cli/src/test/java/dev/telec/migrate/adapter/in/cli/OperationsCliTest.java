@@ -179,6 +179,19 @@ class OperationsCliTest {
     }
 
     @Test
+    void migrateWarnsAboutADriftedStepButRuns() throws IOException {
+        verb("migrate", "-q", "--to", "1.1.0");
+        declarative("v1.1.0/002_second.yaml", "/c");
+
+        Result r = verb("migrate");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("note: drifted: 1.1.0/002_second was applied but changed since it was recorded",
+                "applied", "1.2.0/001_third");
+        assertThat(verb("migrate", "--json").json().get("notice").isNull()).as("nothing to do: no entry is read").isTrue();
+    }
+
+    @Test
     void aStepNoLongerInTheManifestIsMissingAndPruneMissingDropsIt() throws IOException {
         verb("migrate", "-q");
         Files.delete(manifest.resolve("v1.1.0/001_first.yaml"));
