@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
 import com.google.inject.Injector;
 import dev.telec.migrate.application.port.in.MarkUseCase;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.in.StampUseCase;
@@ -46,5 +47,13 @@ public final class Telec {
     /** The operator verbs' use cases: see docs/operations.md. */
     public record Operations(StatusUseCase status, ValidateUseCase validate, StampUseCase stamp, MarkUseCase mark,
                              RepairUseCase repair) {
+    }
+
+    /**
+     * The dry-run use case wired the same way: what a run would do, simulated on an in-memory copy of the
+     * home. Build it once and reuse it.
+     */
+    public static DryRunUseCase dryRunner() {
+        return Guice.createInjector(new TelecModule()).getInstance(DryRunUseCase.class);
     }
 }

@@ -8,6 +8,7 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.MarkService;
 import dev.telec.migrate.application.RepairService;
@@ -15,6 +16,7 @@ import dev.telec.migrate.application.StampService;
 import dev.telec.migrate.application.StatusService;
 import dev.telec.migrate.application.ValidateService;
 import dev.telec.migrate.application.port.in.MarkUseCase;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.RepairUseCase;
@@ -64,8 +66,20 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox);
+    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new MigrationRunner(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    @Singleton
+    DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
+        return new SimulatingMigrator(runner, sandbox);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
+        return new Migrator(runner, dryRuns);
     }
 
     @Provides
