@@ -4,11 +4,24 @@ import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
+import dev.telec.migrate.application.MarkService;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
+import dev.telec.migrate.application.RepairService;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.StampService;
+import dev.telec.migrate.application.StatusService;
+import dev.telec.migrate.application.ValidateService;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
+import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.RepairUseCase;
+import dev.telec.migrate.application.port.in.StampUseCase;
+import dev.telec.migrate.application.port.in.StatusUseCase;
+import dev.telec.migrate.application.port.in.ValidateUseCase;
+import dev.telec.migrate.application.port.out.HomeLocks;
+import dev.telec.migrate.application.port.out.Manifests;
+import dev.telec.migrate.application.port.out.StateStore;
 import java.time.Clock;
 
 /**
@@ -45,6 +58,25 @@ public final class Telec {
      */
     public static DryRunUseCase dryRunner() {
         return new SimulatingMigrator(runner(), new JimfsSandbox());
+    }
+
+    /**
+     * The operator verbs (status, validate, stamp, mark, repair) wired the same way, sharing one state store
+     * and lock with each other. Build it once and reuse it; see docs/operations.md.
+     */
+    public static Operations operations() {
+        Clock clock = Clock.systemUTC();
+        Manifests manifests = new FileManifests();
+        StateStore state = new JsonStateStore();
+        HomeLocks locks = new FileHomeLocks(clock);
+        return new Operations(new StatusService(manifests, state), new ValidateService(manifests, state),
+                new StampService(manifests, state, clock, locks), new MarkService(manifests, state, clock, locks),
+                new RepairService(manifests, state, clock, locks));
+    }
+
+    /** The operator verbs' use cases. */
+    public record Operations(StatusUseCase status, ValidateUseCase validate, StampUseCase stamp, MarkUseCase mark,
+                             RepairUseCase repair) {
     }
 
     private static MigrationRunner runner() {

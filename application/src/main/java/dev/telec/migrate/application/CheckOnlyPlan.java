@@ -44,7 +44,8 @@ final class CheckOnlyPlan {
         Map<MigrationId, Migration> pending = plan.pending(state, new LinkedHashMap<>());
         List<StepResult> results = new ArrayList<>();
         Failure failure = null;
-        for (Manifest.Entry entry : plan.inRange()) {
+        results.addAll(plan.ignoredResults());
+        for (Manifest.Entry entry : plan.steps()) {
             MigrationId id = entry.id();
             if (failure != null) {
                 results.add(StepResult.of(id, StepOutcome.NOT_RUN));
@@ -67,6 +68,6 @@ final class CheckOnlyPlan {
             }
         }
         return new MigrationReport(MigrationReport.Mode.CHECK_ONLY_DRY_RUN, plan.from(), plan.to(), results,
-                Optional.ofNullable(failure), false, notice);
+                Optional.ofNullable(failure), false, notice.or(() -> plan.drifted(state)));
     }
 }

@@ -137,6 +137,8 @@ public final class MigrationRunner implements MigrateUseCase {
         final Mode mode;
         final DurabilityBarrier barrier = stateStore.newBarrier();
         final List<StepResult> results = new ArrayList<>();
+        final Map<MigrationId, Manifest.Entry> entries = new java.util.HashMap<>(); // for the checksums they are recorded with
+        final MigrationState initial;
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
         Failure failure;
@@ -145,13 +147,16 @@ public final class MigrationRunner implements MigrateUseCase {
             this.home = home;
             this.listener = listener;
             this.mode = mode;
+            this.initial = state;
             this.recorded = state.toBuilder();
         }
 
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
             listener.planned(pending.size());
             int finished = 0;
-            for (Manifest.Entry entry : plan.inRange()) {
+            results.addAll(plan.ignoredResults());
+            for (Manifest.Entry entry : plan.steps()) entries.put(entry.id(), entry);
+            for (Manifest.Entry entry : plan.steps()) {
                 MigrationId id = entry.id();
                 if (!halted() && pending.containsKey(id) && listener.stopRequested()) {
                     // between steps: what finished is recorded, nothing is in flight
@@ -173,7 +178,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private MigrationReport report(Plan plan) {
             return new MigrationReport(mode, plan.from(), plan.to(), results, Optional.ofNullable(failure), false,
-                    Optional.empty());
+                    plan.drifted(initial));
         }
 
         boolean halted() {
@@ -255,7 +260,7 @@ public final class MigrationRunner implements MigrateUseCase {
          * records durable in groups (see {@link StateStore#record}): a lost record only means check() again.
          */
         private boolean record(MigrationId id, StepOutcome outcome) {
-            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
+            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now(), entries.get(id).checksum());
             try {
                 stateStore.record(home, entry, barrier);
             } catch (StateException e) {

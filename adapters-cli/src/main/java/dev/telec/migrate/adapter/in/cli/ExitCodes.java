@@ -19,6 +19,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     static final int USAGE = 2;
     /** Another run holds the home: nothing was done, try again later (or with --wait). */
     static final int LOCKED = 3;
+    /** {@code telec status --check}: something is pending or ignored. */
+    static final int NOT_UP_TO_DATE = 4;
     /** Stopped by SIGINT (128 + 2), after the step in flight. */
     static final int INTERRUPTED = 130;
     /** Stopped by SIGTERM (128 + 15), after the step in flight. */
@@ -39,6 +41,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (verbose) {
             e.printStackTrace(err);
         }
+        if (e instanceof TelecException.UsageException) return USAGE;
         return e instanceof TelecException.LockedException ? LOCKED : FAILED;
     }
 

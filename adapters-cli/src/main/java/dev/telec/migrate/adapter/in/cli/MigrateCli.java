@@ -101,6 +101,11 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "When another telec migrate holds the home, wait up to SECONDS for it instead of exiting 3 (default: 0).")
     long waitSeconds;
 
+    @Option(names = "--out-of-order",
+            description = "Also run the ignored steps (at or below the home's version, never applied: a hotfix added later, "
+                    + "a step --from skipped), in (version, NNN) order before the others. Without it they are reported and left alone.")
+    boolean outOfOrder;
+
     @Option(names = "--allow-downgrade",
             description = "When the home records a version newer than any step known here (an older telec on a newer home), "
                     + "leave it as it is and exit 0 instead of refusing.")
@@ -143,7 +148,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             options = dryRunOptions();
             command = new MigrateCommand(resolvedHome, steps(), Optional.ofNullable(from),
                     Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    options);
+                    options, outOfOrder);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

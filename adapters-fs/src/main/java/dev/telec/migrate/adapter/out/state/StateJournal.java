@@ -43,7 +43,7 @@ final class StateJournal {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] CRC_KEY = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<String> KEYS = Set.of("n", "id", "outcome", "at");
+    private static final Set<String> KEYS = Set.of("n", "id", "outcome", "at", "checksum");
 
     private StateJournal() {
     }
@@ -82,6 +82,7 @@ final class StateJournal {
             g.writeStringField("id", entry.id());
             g.writeStringField("outcome", entry.outcome().wireName());
             g.writeStringField("at", DateTimeFormatter.ISO_INSTANT.format(entry.at()));
+            if (entry.checksum().isPresent()) g.writeStringField("checksum", entry.checksum().get());
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize " + entry, e);
@@ -120,6 +121,7 @@ final class StateJournal {
             String id = null;
             String outcome = null;
             String at = null;
+            String checksum = null;
             Set<String> seen = new HashSet<>();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
                 String key = p.currentName();
@@ -129,13 +131,14 @@ final class StateJournal {
                     case "n" -> n = v == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : null;
                     case "id" -> id = v == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "outcome" -> outcome = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "checksum" -> checksum = v == JsonToken.VALUE_STRING ? p.getText() : "";
                     default -> at = v == JsonToken.VALUE_STRING ? p.getText() : null;
                 }
             }
             if (p.nextToken() != null || n == null || n < 0 || id == null || outcome == null || at == null) return null;
             StepOutcome o = StepOutcome.fromWireName(outcome);
-            if (o != StepOutcome.APPLIED && o != StepOutcome.SKIPPED_CHECK) return null;
-            return new Parsed(n, new HistoryEntry(id, o, Instants.parse(at)));
+            if (!o.isRecord()) return null;
+            return new Parsed(n, new HistoryEntry(id, o, Instants.parse(at), java.util.Optional.ofNullable(checksum)));
         } catch (IOException | RuntimeException e) {
             return null; // a record that checks out but does not parse is not ours: stop here
         }

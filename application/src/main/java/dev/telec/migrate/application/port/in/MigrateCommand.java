@@ -23,10 +23,13 @@ import java.util.Optional;
  *     is group- or world-writable
  * @param lockWait how long a real run waits for another run that holds the home; zero: not at all
  * @param dryRunOptions how a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run
+ * @param outOfOrder also run the ignored steps: those at or below the version the run starts after that the
+ *     state does not record (a hotfix added under a version the home has passed), in (version, NNN) order
+ *     before the others; without it they are reported as {@code ignored} and left alone
  */
 public record MigrateCommand(Path home, StepSource steps, Optional<Version> from, Optional<Version> to,
                              boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations,
-                             Duration lockWait, DryRunOptions dryRunOptions) {
+                             Duration lockWait, DryRunOptions dryRunOptions, boolean outOfOrder) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
@@ -41,6 +44,13 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
         }
+    }
+
+    /** A command that leaves ignored steps alone. */
+    public MigrateCommand(Path home, StepSource steps, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations, Duration lockWait,
+                          DryRunOptions dryRunOptions) {
+        this(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait, dryRunOptions, false);
     }
 
     /** A command with the default dry-run options ({@link DryRunOptions#DEFAULT}). */
@@ -68,7 +78,7 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
     /** Takes the steps from {@code source} instead. */
     public MigrateCommand steps(StepSource source) {
         return new MigrateCommand(home, source, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, outOfOrder);
     }
 
     /** Takes the steps from the manifest tree in {@code manifestDirectory} ({@link StepSource#directory(Path)}). */
@@ -78,12 +88,12 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
 
     public MigrateCommand from(Version version) {
         return new MigrateCommand(home, steps, Optional.of(version), to, dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions);
+                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder);
     }
 
     public MigrateCommand to(Version version) {
         return new MigrateCommand(home, steps, from, Optional.of(version), dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions);
+                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder);
     }
 
     /**
@@ -94,32 +104,38 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
     @Deprecated
     public MigrateCommand dryRun(boolean value) {
         return new MigrateCommand(home, steps, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, outOfOrder);
     }
 
     public MigrateCommand allowDowngrade(boolean value) {
         return new MigrateCommand(home, steps, from, to, dryRun, value, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, outOfOrder);
     }
 
     public MigrateCommand allowInsecureMigrations(boolean value) {
-        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions);
+        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions, outOfOrder);
     }
 
     public MigrateCommand lockWait(Duration value) {
         return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, value,
-                dryRunOptions);
+                dryRunOptions, outOfOrder);
     }
 
     /** How a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run. */
     public MigrateCommand dryRunOptions(DryRunOptions options) {
         return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                options);
+                options, outOfOrder);
+    }
+
+    /** Whether to run the ignored steps too (see {@code outOfOrder}). */
+    public MigrateCommand outOfOrder(boolean value) {
+        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
+                dryRunOptions, value);
     }
 
     /** The same command on another home (the simulation runs it on a copy). */
     public MigrateCommand home(Path other) {
         return new MigrateCommand(other, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, outOfOrder);
     }
 }

@@ -97,6 +97,11 @@ public sealed interface StepSource {
      * The TeleClaude steps bundled with the command line, class-path root {@value #BUNDLED_ROOT} of the loader
      * that loaded telec. A library caller names its own source instead.
      */
+    /** The manifest tree {@code directory} names, or the bundled steps when it is empty (a verb's {@code --migrations}). */
+    static StepSource directoryOrBundled(java.util.Optional<Path> directory) {
+        return directory.map(StepSource::directory).orElseGet(StepSource::bundled);
+    }
+
     static StepSource bundled() {
         return new ClassPathRoot(BUNDLED_ROOT, StepSource.class.getClassLoader());
     }

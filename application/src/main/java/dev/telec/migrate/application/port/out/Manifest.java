@@ -31,6 +31,18 @@ public final class Manifest {
          * @throws ManifestException naming the entry when its document or class cannot be used
          */
         Migration resolve();
+
+        /**
+         * The checksum of the step's definition as it is now, {@code algorithm:value} ({@code sha256:...}),
+         * recorded with the step so that a later change to its definition shows as drift. Reads what it
+         * needs (the entry's file, a step class's class file) but never calls check() or migrate().
+         *
+         * @return empty when the definition cannot be read (an unresolvable entry, or a catalog without
+         *     checksums): such a step is never reported as drifted
+         */
+        default Optional<String> checksum() {
+            return Optional.empty();
+        }
     }
 
     private final List<Entry> entries;
