@@ -1,10 +1,12 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -117,15 +119,15 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
-    private final Provider<MigrationRunner> runner;
+    private final Provider<DryRunUseCase> dryRuns;
     private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Provider<MigrationRunner> runner, Provider<FindAppProfile> profiles,
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<DryRunUseCase> dryRuns, Provider<FindAppProfile> profiles,
                Environment environment) {
         this.migrator = migrator;
-        this.runner = runner;
+        this.dryRuns = dryRuns;
         this.profiles = profiles;
         this.environment = environment;
     }
@@ -135,10 +137,12 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
         MigrateCommand command;
+        DryRunOptions options;
         try {
+            options = dryRunOptions();
             command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    dryRunOptions());
+                    Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
+                    options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -147,7 +151,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         Interruption interruption = null;
         MigrationReport report;
         if (dryRun) {
-            report = migrator.get().migrate(command); // writes nothing: a signal just ends it
+            report = dryRuns.get().dryRun(new DryRunCommand(command, options)); // writes nothing: a signal just ends it
         } else {
             try (Interruption signals = Interruption.install(spec.commandLine().getErr())) {
                 interruption = signals;
@@ -165,7 +169,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         if (verbose) {
             report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
         }
-        if (interruption != null && interruption.requested() && report.error().filter(e -> e.startsWith(MigrationRunner.INTERRUPTED)).isPresent()) {
+        if (interruption != null && interruption.requested() && report.failure().filter(f -> f.cause() == MigrationReport.Failure.Cause.INTERRUPTED).isPresent()) {
             return interruption.exitCode();
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
@@ -180,7 +184,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         boolean showProgress = !quiet && !json && environment.stderrIsTerminal();
         int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
         try (Progress progress = showProgress ? new Progress(err, columns) : null) {
-            return runner.get().withListener(new MigrationRunner.StepListener() {
+            return migrator.get().migrate(command, new StepListener() {
                 @Override
                 public void planned(int steps) {
                     interruption.stepsStarted();
@@ -206,7 +210,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                 public boolean stopRequested() {
                     return interruption.requested();
                 }
-            }).migrate(command);
+            });
         }
     }
 

@@ -8,7 +8,9 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
@@ -60,8 +62,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(MigrationRunner runner, Sandbox sandbox) {
+    DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
         return new SimulatingMigrator(runner, sandbox);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
+        return new Migrator(runner, dryRuns);
     }
 
     @Provides

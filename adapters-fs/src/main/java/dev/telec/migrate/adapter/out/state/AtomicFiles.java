@@ -1,11 +1,11 @@
 package dev.telec.migrate.adapter.out.state;
 
 import dev.telec.migrate.adapter.out.fs.Ownership;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,12 +19,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
@@ -155,67 +152,7 @@ public final class AtomicFiles {
      * @throws IOException when the directory was opened but syncing it failed
      */
     public static void syncDirectory(Path dir) throws IOException {
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            return; // directories cannot be opened here
-        }
-        try (ch) {
-            ch.force(true);
-        } catch (UnsupportedOperationException e) {
-            // not supported here
-        }
-    }
-
-    /**
-     * Directory syncs deferred by {@link #syncDirectoryBeforeRecord}, per file system, as path strings: weak keys
-     * and no {@code Path} values (a path holds its file system), so a closed file system's entry goes away.
-     */
-    private static final Map<FileSystem, Set<String>> DEFERRED = new WeakHashMap<>();
-
-    /** A file system's deferred directories are synced at once when there are this many, so the set stays small. */
-    static final int MAX_DEFERRED = 4096;
-
-    /**
-     * Like {@link #syncDirectory}, but the sync waits for the next {@link #syncDeferred(FileSystem)} on
-     * {@code dir}'s file system, which the state store calls before it writes any journal record or snapshot
-     * there: a step's record is never durable before the directory changes the step made, and a directory many
-     * steps change (5,000 {@code mkdir}s in one parent) is synced once per group of records instead of once per
-     * step. A crash before that loses the changes and their records together; the next run asks the steps'
-     * {@code check()} again.
-     *
-     * @throws IOException when the deferred syncs had to be done at once (too many) and one failed
-     */
-    public static void syncDirectoryBeforeRecord(Path dir) throws IOException {
-        FileSystem fs = dir.getFileSystem();
-        boolean full;
-        synchronized (DEFERRED) {
-            Set<String> dirs = DEFERRED.computeIfAbsent(fs, k -> new LinkedHashSet<>());
-            dirs.add(dir.toAbsolutePath().toString());
-            full = dirs.size() >= MAX_DEFERRED;
-        }
-        if (full) syncDeferred(fs);
-    }
-
-    /**
-     * Syncs every directory of {@code fs} whose sync {@link #syncDirectoryBeforeRecord} deferred.
-     *
-     * @throws IOException when one fails; it and the ones not yet synced stay deferred
-     */
-    public static void syncDeferred(FileSystem fs) throws IOException {
-        List<String> dirs;
-        synchronized (DEFERRED) {
-            Set<String> deferred = DEFERRED.get(fs);
-            if (deferred == null || deferred.isEmpty()) return;
-            dirs = new ArrayList<>(deferred);
-        }
-        for (String dir : dirs) {
-            syncDirectory(fs.getPath(dir));
-            synchronized (DEFERRED) {
-                DEFERRED.get(fs).remove(dir);
-            }
-        }
+        DurabilityBarrier.IMMEDIATE.syncBeforeRecord(dir);
     }
 
     /**
