@@ -30,15 +30,15 @@ record Plan(Version from, Version to, List<Manifest.Entry> inRange, boolean left
         Version to = command.to().orElse(manifest.newest().orElse(from));
         if (from.isAfter(to)) {
             if (command.from().isPresent()) {
-                throw new RangeException("--from " + from + " is after "
-                        + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
+                throw new RangeException("the range starts at " + from + ", after "
+                        + (command.to().isPresent() ? "its end, " : "the newest step version, ") + to);
             }
             if (command.allowDowngrade()) {
                 return new Plan(from, to, List.of(), true);
             }
             throw new DowngradeException(command.home(), "the home is at " + from + ", newer than "
-                    + (command.to().isPresent() ? "--to " + to : "the newest step this telec knows (" + to + ")")
-                    + ": an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
+                    + (command.to().isPresent() ? "the range's end, " + to : "the newest step this telec knows (" + to + ")")
+                    + ": an older telec on a newer home? Use a newer telec, or allow the downgrade to leave the home as it is");
         }
         return new Plan(from, to, manifest.within(new VersionRange(from, to)), false);
     }
