@@ -42,6 +42,9 @@ import java.util.Optional;
  */
 public final class MigrationRunner implements MigrateUseCase {
 
+    /** The start of the message of a run that was stopped by {@link StepListener#stopRequested()}. */
+    public static final String INTERRUPTED = "interrupted after ";
+
     private final Manifests manifests;
     private final StateStore stateStore;
     private final Clock clock;
@@ -104,7 +107,7 @@ public final class MigrationRunner implements MigrateUseCase {
         if (!plan.writes(state)) {
             return new Run(home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             Plan again = Plan.of(command, manifest, locked);
@@ -146,14 +149,22 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
+            listener.planned(pending.size());
+            int finished = 0;
             for (Manifest.Entry entry : plan.inRange()) {
                 MigrationId id = entry.id();
+                if (!halted() && pending.containsKey(id) && listener.stopRequested()) {
+                    // between steps: what finished is recorded, nothing is in flight
+                    failure = new Failure(Optional.empty(), Failure.Cause.INTERRUPTED, Optional.empty(),
+                            INTERRUPTED + finished + " of " + pending.size() + " steps; run again to continue");
+                }
                 if (halted()) {
                     add(StepResult.of(id, StepOutcome.NOT_RUN));
                 } else if (!pending.containsKey(id)) {
                     add(StepResult.of(id, named(StepOutcome.SKIPPED_APPLIED)));
                 } else {
                     step(id, pending.get(id));
+                    finished++;
                 }
             }
             finish(halted() ? Optional.empty() : Optional.of(plan.to()));

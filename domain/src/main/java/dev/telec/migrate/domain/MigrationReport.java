@@ -43,7 +43,9 @@ public record MigrationReport(Mode mode, Version from, Version to, List<StepResu
             /** The step succeeded but recording it in the state failed. */
             NOT_RECORDED,
             /** Every step succeeded but recording the new version (or the steps) at the end of the run failed. */
-            STATE_NOT_SAVED
+            STATE_NOT_SAVED,
+            /** The run was stopped between steps (a signal, an updater's cancel); every step that finished is recorded. */
+            INTERRUPTED
         }
 
         public Failure {

@@ -6,7 +6,9 @@ import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
@@ -148,8 +150,16 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         }
         // after the usage checks, so that a usage error is exit 2 whether or not the home exists
         Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
-        MigrationReport report = dryRun ? dryRuns.get().dryRun(new DryRunCommand(command, options))
-                : migrator.get().migrate(command);
+        Interruption interruption = null;
+        MigrationReport report;
+        if (dryRun) {
+            report = dryRuns.get().dryRun(new DryRunCommand(command, options)); // writes nothing: a signal just ends it
+        } else {
+            try (Interruption signals = Interruption.install(spec.commandLine().getErr())) {
+                interruption = signals;
+                report = run(command, signals);
+            }
+        }
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 spec.commandLine().getColorScheme().ansi());
         if (json) {
@@ -161,7 +171,49 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         if (verbose) {
             report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
         }
+        if (interruption != null && interruption.requested() && report.failure().filter(f -> f.cause() == MigrationReport.Failure.Cause.INTERRUPTED).isPresent()) {
+            return interruption.exitCode();
+        }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * A real run, with progress on a terminal, the lock wait said once, and a signal stopping it between steps.
+     * The progress line is cleared before the report is printed.
+     */
+    private MigrationReport run(MigrateCommand command, Interruption interruption) {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = !quiet && !json && environment.stderrIsTerminal();
+        int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
+        try (Progress progress = showProgress ? new Progress(err, columns) : null) {
+            return migrator.get().migrate(command, new StepListener() {
+                @Override
+                public void planned(int steps) {
+                    interruption.stepsStarted();
+                    if (progress != null) progress.planned(steps);
+                }
+
+                @Override
+                public void started(MigrationId id) {
+                    if (progress != null) progress.started(id);
+                }
+
+                @Override
+                public void waiting(String message) {
+                    if (!quiet) {
+                        synchronized (err) {
+                            err.println("telec: " + message);
+                            err.flush();
+                        }
+                    }
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return interruption.requested();
+                }
+            });
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.fs;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ import java.util.Set;
  * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
  * file in the target's directory ({@code .<name>.<random>.tmp}), is forced to storage, and is renamed over
  * the target atomically; then the directory is synced where that is possible. A reader, or a crash at any
- * point, sees the old content or the new, never a mix.
+ * point, sees the old content or the new, never a mix. The result keeps the owner and group of the file it
+ * replaces, or takes its directory's ({@link Ownership}).
  */
 public final class AtomicFiles {
 
@@ -59,12 +61,14 @@ public final class AtomicFiles {
         Objects.requireNonNull(content, "content");
         Path dir = parentOf(target);
         Path tmp = dir.resolve(tempName(target));
+        Ownership.Owners owners = Ownership.forEntry(target);
         boolean created = false;
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     attributes(dir, permissions))) {
                 created = true;
+                Ownership.apply(tmp, owners);
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -172,6 +176,7 @@ public final class AtomicFiles {
         for (Path m : missing) {
             try {
                 Files.createDirectory(m);
+                Ownership.inherit(m);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (!Files.isDirectory(m)) throw e;
             }

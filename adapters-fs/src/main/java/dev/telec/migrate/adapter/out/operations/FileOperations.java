@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
@@ -48,6 +49,7 @@ final class FileOperations {
                 if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
                 createParents(home, dir, durability);
                 Files.createDirectory(dir);
+                Ownership.inherit(dir);
                 sync(durability, dir.getParent());
             }
         }
@@ -223,9 +225,13 @@ final class FileOperations {
             while (existing.getParent() != null && !Files.isDirectory(existing.getParent())) existing = existing.getParent();
             Files.createDirectories(parent);
             // each created directory's entry is in its parent: sync from the one that existed down
+            java.util.ArrayDeque<Path> created = new java.util.ArrayDeque<>();
             for (Path d = parent; d != null && !d.equals(existing.getParent()); d = d.getParent()) {
                 if (d.getParent() != null) sync(durability, d.getParent());
+                created.push(d);
             }
+            for (Path d : created) Ownership.inherit(d); // outermost first: each takes its parent's owners
+
         }
     }
 
@@ -238,7 +244,9 @@ final class FileOperations {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectory(resolveIn(target, source.relativize(dir)));
+                Path copy = resolveIn(target, source.relativize(dir));
+                Files.createDirectory(copy);
+                Ownership.inherit(copy);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -246,6 +254,7 @@ final class FileOperations {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path copy = resolveIn(target, source.relativize(file));
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Ownership.inherit(copy);
                 if (attrs.isRegularFile()) force(copy);
                 return FileVisitResult.CONTINUE;
             }

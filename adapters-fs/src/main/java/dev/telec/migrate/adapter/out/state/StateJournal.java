@@ -210,6 +210,7 @@ final class StateJournal {
                         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                         : new FileAttribute<?>[0];
                 channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attrs);
+                if (creating) dev.telec.migrate.adapter.out.fs.Ownership.inherit(file);
                 channel.truncate(validLength); // drop a torn tail: records after it would never be read
                 channel.position(validLength);
             }
