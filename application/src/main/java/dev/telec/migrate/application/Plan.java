@@ -48,8 +48,8 @@ record Plan(Version from, Version to, List<Manifest.Entry> inRange, boolean left
         Version to = command.to().orElse(newest.orElse(from));
         if (from.isAfter(to)) {
             if (command.from().isPresent()) {
-                throw new RangeException("--from " + from + " is after "
-                        + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
+                throw new RangeException("the range starts at " + from + ", after "
+                        + (command.to().isPresent() ? "its end, " : "the newest step version, ") + to);
             }
             if (command.to().isPresent() && newest.isPresent() && !from.isAfter(newest.get())) {
                 // the home is at a version this telec knows: --to only asks for less than it has
@@ -61,7 +61,7 @@ record Plan(Version from, Version to, List<Manifest.Entry> inRange, boolean left
             }
             throw new DowngradeException(command.home(), "the home is at " + from + ", newer than the newest step this telec knows ("
                     + newest.map(Version::toString).orElse("none")
-                    + "): an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
+                    + "): an older telec on a newer home? Use a newer telec, or allow the downgrade to leave the home as it is");
         }
         List<Manifest.Entry> ignored = new ArrayList<>();
         for (Manifest.Entry e : manifest.entries()) {

@@ -383,7 +383,7 @@ class MigrationRunnerTest {
         assertThatThrownBy(() -> runner.migrate(MigrateCommand.of(home)))
                 .isInstanceOf(TelecException.DowngradeException.class)
                 .hasMessage(home + ": the home is at 2.0.0, newer than the newest step this telec knows (1.0.0):"
-                        + " an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
+                        + " an older telec on a newer home? Use a newer telec, or allow the downgrade to leave the home as it is");
         assertThat(store.saves).isEmpty();
     }
 

@@ -142,6 +142,8 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
+        if (from != null && to != null && from.isAfter(to)) throw usage("--from " + from + " is after --to " + to);
+        if (waitSeconds < 0) throw usage("--wait must not be negative: " + waitSeconds);
         MigrateCommand command;
         DryRunOptions options;
         try {

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

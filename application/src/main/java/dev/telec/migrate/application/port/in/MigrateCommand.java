@@ -39,10 +39,10 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(dryRunOptions, "dryRunOptions");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
-            throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
+            throw new IllegalArgumentException("from " + from.get() + " is after to " + to.get());
         }
         if (lockWait.isNegative()) {
-            throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
+            throw new IllegalArgumentException("the lock wait must not be negative: " + lockWait.toSeconds() + " s");
         }
     }
 
