@@ -88,4 +88,44 @@ class ProfileFileTest {
                 .isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith(tree.resolve("telec.yaml") + ": not a file");
     }
+
+    /** The plain-line reader and the YAML parser agree wherever the plain one answers; elsewhere YAML decides. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "app: teleclaude\nhome: ~/.teleclaude\nhome_env: TELECLAUDE_HOME\n",
+        "# profile\n\napp: myapp   # the app\nhome: /srv/my-app/2.0+x@y=z\n",
+        "app: x#y\n",
+        "app: x\nhome: ~\n",
+        "app: x\nhome: null\n",
+        "app: x\nhome: 'quoted # not a comment'\n",
+        "app: x\nhome: /a b/c\n",
+        "app: x\r\nhome: /srv\r\n",
+        "\uFEFFapp: x\n",
+        "app:x\n",
+        "  app: x\n",
+        "app: 8080\n",
+        "app: x\nhome_env: A\nhome: -x\n",
+    })
+    void thePlainReaderAgreesWithYaml(String text) {
+        Location where = Location.labelled("telec.yaml");
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> plain = ProfileFile.simpleValues(where, bytes);
+        Object yaml;
+        try {
+            yaml = ProfileFile.yamlValues(where, bytes);
+        } catch (ManifestException e) {
+            yaml = e.getMessage();
+        }
+        if (plain != null) assertThat(plain).isEqualTo(yaml);
+    }
+
+    @Test
+    void theProfilesWeShipAreReadWithoutTheYamlParser() throws IOException {
+        for (Path file : new Path[] {Path.of("..", "migrations", "src", "main", "resources", "migrations", "telec.yaml"),
+                Path.of("..", "examples", "myapp", "migrations", "telec.yaml")}) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(ProfileFile.simpleValues(Location.of(file), bytes)).as(file.toString())
+                    .isNotNull().isEqualTo(ProfileFile.yamlValues(Location.of(file), bytes));
+        }
+    }
 }
