@@ -19,6 +19,7 @@ import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.domain.VersionRange;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
+import dev.telec.migrate.spi.StepFailure;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +60,7 @@ public final class MigrationRunner implements MigrateUseCase {
     private final Clock clock;
     private final HomeLocks locks;
     private final StepListener listener;
+    private final boolean simulated;
 
     /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
@@ -74,6 +76,12 @@ public final class MigrationRunner implements MigrateUseCase {
     }
 
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener) {
+        this(manifests, stateStore, clock, locks, listener, false);
+    }
+
+    private MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener,
+                            boolean simulated) {
+        this.simulated = simulated;
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -83,7 +91,12 @@ public final class MigrationRunner implements MigrateUseCase {
 
     /** This runner, telling {@code other} about each step. */
     public MigrationRunner withListener(StepListener other) {
-        return new MigrationRunner(manifests, stateStore, clock, locks, other);
+        return new MigrationRunner(manifests, stateStore, clock, locks, other, simulated);
+    }
+
+    /** This runner, telling its steps that they run in a dry-run's simulation ({@link MigrationContext#simulated()}). */
+    MigrationRunner simulating() {
+        return new MigrationRunner(manifests, stateStore, clock, locks, listener, true);
     }
 
     @Override
@@ -178,7 +191,7 @@ public final class MigrationRunner implements MigrateUseCase {
             } else if (!pending.containsKey(id)) {
                 run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
             } else {
-                run.step(id, pending.get(id), command.dryRun());
+                run.step(id, pending.get(id), command.dryRun(), from, to);
             }
         }
         if (!command.dryRun()) {
@@ -210,11 +223,11 @@ public final class MigrationRunner implements MigrateUseCase {
             results.add(result);
         }
 
-        void step(MigrationId id, Migration migration, boolean dryRun) {
+        void step(MigrationId id, Migration migration, boolean dryRun, Version from, Version to) {
             StepOutcome outcome;
             listener.started(id);
             try {
-                outcome = attempt(id, migration, dryRun);
+                outcome = attempt(id, migration, dryRun, new StepContext(home, id.toString(), from, to, simulated));
             } finally {
                 listener.finished(id);
             }
@@ -229,13 +242,12 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
-        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun) {
-            MigrationContext context = new StepContext(home, id.toString());
+        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun, MigrationContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                fail(id, "check() threw " + describe(t), t);
+                fail(id, threw("check()", t), t);
                 return null;
             }
             if (done) {
@@ -250,7 +262,7 @@ public final class MigrationRunner implements MigrateUseCase {
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, "migrate() threw " + describe(t), t);
+                fail(id, threw("migrate()", t), t);
                 return null;
             }
             try {
@@ -259,7 +271,7 @@ public final class MigrationRunner implements MigrateUseCase {
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, "check() after migrate() threw " + describe(t), t);
+                fail(id, threw("check() after migrate()", t), t);
                 return null;
             }
             return StepOutcome.APPLIED;
@@ -318,11 +330,19 @@ public final class MigrationRunner implements MigrateUseCase {
         }
     }
 
+    /** {@code check() threw java.io.IOException: ...}; a {@link StepFailure} in its own words: {@code check() exited 3}. */
+    private static String threw(String call, Throwable t) {
+        if (t instanceof StepFailure) {
+            return call + " " + TelecException.oneLine(t.getMessage());
+        }
+        return call + " threw " + describe(t);
+    }
+
     static String describe(Throwable t) {
         String message = t.getMessage();
         return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + TelecException.oneLine(message));
     }
 
-    private record StepContext(Path home, String id) implements MigrationContext {
+    private record StepContext(Path home, String id, Version from, Version to, boolean simulated) implements MigrationContext {
     }
 }

@@ -54,7 +54,7 @@ public final class SimulatingMigrator implements MigrateUseCase {
         }
         try (copy) {
             Map<MigrationId, List<Change>> changes = new HashMap<>();
-            MigrationRunner inCopy = runner.withListener(new MigrationRunner.StepListener() {
+            MigrationRunner inCopy = runner.simulating().withListener(new MigrationRunner.StepListener() {
                 @Override
                 public void started(MigrationId id) {
                     copy.begin();

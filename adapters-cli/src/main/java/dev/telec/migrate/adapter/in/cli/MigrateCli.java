@@ -1,5 +1,7 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.adapter.out.script.Durations;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
@@ -91,22 +93,29 @@ final class MigrateCli implements Callable<Integer> {
             description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
     boolean allowInsecureMigrations;
 
+    @Option(names = "--step-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Time limit of each call of a script step (like 90s, 2m, 1h) when neither its exec: entry "
+                    + "nor telec.yaml's step_timeout sets one (default: 10m).")
+    Duration stepTimeout;
+
     @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    @Option(names = "--verbose", description = "Print stack traces with errors, and script steps' output (on stderr) as it comes.")
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
     private final Environment environment;
+    private final Provider<ScriptHost> scripts;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Environment environment) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Environment environment, Provider<ScriptHost> scripts) {
         this.migrator = migrator;
         this.environment = environment;
+        this.scripts = scripts;
     }
 
     @Override
@@ -119,6 +128,7 @@ final class MigrateCli implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        configureScripts();
         MigrationReport report = migrator.get().migrate(command);
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
         if (json) {
@@ -128,6 +138,25 @@ final class MigrateCli implements Callable<Integer> {
             // the report's error is the step that would fail; exit 1 below lets CI gate on a dry-run
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Script steps: the command line's time limit, their output streamed with --verbose, notices on stderr. */
+    private void configureScripts() {
+        ScriptHost host = scripts.get();
+        if (stepTimeout != null) host.configure(host.settings().flagTimeout(stepTimeout));
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        host.notices(line -> {
+            err.println(line);
+            err.flush();
+        });
+        if (verbose) {
+            host.streamOutput(line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            });
+        }
     }
 
     Path home() {
@@ -165,6 +194,17 @@ final class MigrateCli implements Callable<Integer> {
                 return n << (10 * shift);
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("too large a size: '" + value + "'");
+            }
+        }
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

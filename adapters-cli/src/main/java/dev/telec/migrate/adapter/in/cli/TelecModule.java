@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
@@ -24,8 +25,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Manifests manifests() {
-        return new FileManifests();
+    Manifests manifests(ScriptHost scripts) {
+        return new FileManifests(scripts);
+    }
+
+    @Provides
+    @Singleton
+    ScriptHost scriptHost() {
+        return ScriptHost.system();
     }
 
     @Provides

@@ -3,25 +3,20 @@ package dev.telec.migrate.adapter.out.manifest;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;
+import java.util.function.Supplier;
 
-/** An entry whose name has been validated; its document and class are read on the first {@link #resolve}. */
+/** An entry whose name has been validated; its document and class (or its script) are read on the first {@link #resolve}. */
 final class FileEntry implements Manifest.Entry {
 
     private final MigrationId id;
     private final Location location;
-    private final Content content;
-    private final Format format;
-    private final ClassLoader classLoader;
-    private final EntryParser parser;
+    private final Supplier<Migration> resolver;
     private Migration resolved;
 
-    FileEntry(MigrationId id, Location location, Content content, Format format, ClassLoader classLoader, EntryParser parser) {
+    FileEntry(MigrationId id, Location location, Supplier<Migration> resolver) {
         this.id = id;
         this.location = location;
-        this.content = content;
-        this.format = format;
-        this.classLoader = classLoader;
-        this.parser = parser;
+        this.resolver = resolver;
     }
 
     @Override
@@ -41,7 +36,7 @@ final class FileEntry implements Manifest.Entry {
     @Override
     public synchronized Migration resolve() {
         if (resolved == null) {
-            resolved = parser.resolve(location, content, format, classLoader);
+            resolved = resolver.get();
         }
         return resolved;
     }

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -39,11 +40,16 @@ public final class FileManifests implements Manifests {
     static final String BUNDLED_ROOT = "migrations/";
 
     private final ClassLoader classLoader;
-    private final EntryParser parser = EntryParser.standard();
+    private final EntryParser parser;
 
     /** Reads the bundled manifest, and loads step classes, through this class's class loader. */
     public FileManifests() {
         this(FileManifests.class.getClassLoader());
+    }
+
+    /** Like {@link #FileManifests()}; script steps run through {@code scripts}. */
+    public FileManifests(ScriptHost scripts) {
+        this(FileManifests.class.getClassLoader(), scripts);
     }
 
     /**
@@ -51,7 +57,13 @@ public final class FileManifests implements Manifests {
      *     a {@code --migrations} directory's {@code lib/*.jar}
      */
     public FileManifests(ClassLoader classLoader) {
+        this(classLoader, ScriptHost.system());
+    }
+
+    /** @param scripts runs the processes of script steps (Python modules, executables, {@code exec:} entries) */
+    public FileManifests(ClassLoader classLoader, ScriptHost scripts) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.parser = EntryParser.standard(Objects.requireNonNull(scripts, "scripts"));
     }
 
     @Override
@@ -71,7 +83,7 @@ public final class FileManifests implements Manifests {
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
-    private static void requireNotWritableByOthers(Path path) {
+    static void requireNotWritableByOthers(Path path) {
         if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
         Set<PosixFilePermission> permissions;
         try {
@@ -104,7 +116,7 @@ public final class FileManifests implements Manifests {
             requireNotWritableByOthers(directory);
         }
         ManifestTree tree = new ManifestTree(directory, libClassLoader(directory, allowInsecure), Location::of,
-                FileManifests::fileContent);
+                FileManifests::fileContent, !allowInsecure);
         return tree.walk(parser);
     }
 

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -173,12 +174,56 @@ public final class AtomicFiles {
         if (full) syncDeferred(fs);
     }
 
+    /** Homes whose whole file system is to be synced before the next record: what a script step's process wrote. */
+    private static final Set<String> DEFERRED_FILE_SYSTEMS = new LinkedHashSet<>();
+
+    /**
+     * Asks for a sync of the whole file system {@code home} is on ({@code syncfs}, through {@code sync -f}) before
+     * the state store writes its next record or snapshot: a process's writes cannot be synced file by file by
+     * telec. Like {@link #syncDirectoryBeforeRecord}, many steps share one sync per group of records. Only the
+     * default file system has processes writing to it.
+     */
+    public static void syncFileSystemBeforeRecord(Path home) {
+        if (home.getFileSystem() != FileSystems.getDefault()) return;
+        synchronized (DEFERRED_FILE_SYSTEMS) {
+            DEFERRED_FILE_SYSTEMS.add(home.toAbsolutePath().normalize().toString());
+        }
+    }
+
+    private static void syncFileSystems(FileSystem fs) throws IOException {
+        if (fs != FileSystems.getDefault()) return;
+        List<String> homes;
+        synchronized (DEFERRED_FILE_SYSTEMS) {
+            if (DEFERRED_FILE_SYSTEMS.isEmpty()) return;
+            homes = new ArrayList<>(DEFERRED_FILE_SYSTEMS);
+        }
+        for (String home : homes) {
+            Process sync = new ProcessBuilder("sync", "-f", home)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectErrorStream(true).start();
+            try {
+                if (!sync.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || sync.exitValue() != 0) {
+                    sync.destroyForcibly();
+                    throw new IOException("sync -f " + home + " failed (exit " + (sync.isAlive() ? "none" : sync.exitValue()) + ")");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while syncing " + home);
+            }
+            synchronized (DEFERRED_FILE_SYSTEMS) {
+                DEFERRED_FILE_SYSTEMS.remove(home);
+            }
+        }
+    }
+
     /**
      * Syncs every directory of {@code fs} whose sync {@link #syncDirectoryBeforeRecord} deferred.
      *
      * @throws IOException when one fails; it and the ones not yet synced stay deferred
      */
     public static void syncDeferred(FileSystem fs) throws IOException {
+        syncFileSystems(fs);
         List<String> dirs;
         synchronized (DEFERRED) {
             Set<String> deferred = DEFERRED.get(fs);
