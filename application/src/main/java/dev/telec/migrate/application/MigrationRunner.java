@@ -14,11 +14,13 @@ import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepOutput;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.domain.VersionRange;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
+import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.StepFailure;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -123,6 +125,22 @@ public final class MigrationRunner implements MigrateUseCase {
             return again == null ? leftAsItIs(command, manifest, locked)
                     : run(command, again, locked, stateStore, resolve(again, locked, resolved));
         }
+    }
+
+    /**
+     * Whether a run of {@code command} has a pending step that is a process ({@link ScriptMigration}), which
+     * only a home on disk can run: a dry-run then simulates on a copy on disk. Resolves the pending steps
+     * (so a bad entry throws here as it would in the run).
+     */
+    public boolean pendingStepsNeedADisk(MigrateCommand command) {
+        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        MigrationState state = stateStore.load(command.home());
+        Plan plan = plan(command, manifest, state);
+        if (plan == null) return false;
+        for (Migration step : resolve(plan, state, new LinkedHashMap<>()).values()) {
+            if (step instanceof ScriptMigration) return true;
+        }
+        return false;
     }
 
     private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
@@ -314,7 +332,12 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private void fail(MigrationId id, String cause, Throwable t) {
             rethrowFatal(t);
-            add(StepResult.failed(id, cause));
+            StepResult failed = StepResult.failed(id, cause);
+            if (t instanceof StepFailure f && (f.stdout() != null || f.stderr() != null)) {
+                failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(f.stdout(), ""),
+                        Objects.requireNonNullElse(f.stderr(), "")));
+            }
+            add(failed);
             error = id + ": " + cause;
         }
 

@@ -7,17 +7,24 @@ import java.util.Optional;
 /**
  * One step's line in a report; {@code error} is present exactly when the outcome is {@code FAILED}.
  * {@code changes} are what the step changed in the home, in path order; only a simulated dry-run fills them.
+ * {@code output} is what a failed script step's process printed.
  */
-public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
+                         Optional<StepOutput> output) {
 
     public StepResult {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(output, "output");
         if ((outcome == StepOutcome.FAILED) != error.isPresent()) {
             throw new IllegalArgumentException("a step result has an error exactly when it failed: " + outcome + " " + error);
         }
         changes = List.copyOf(changes);
+    }
+
+    public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+        this(id, outcome, error, changes, Optional.empty());
     }
 
     public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error) {
@@ -26,12 +33,17 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     /** The same result with {@code changes} instead of its own. */
     public StepResult withChanges(List<Change> newChanges) {
-        return new StepResult(id, outcome, error, newChanges);
+        return new StepResult(id, outcome, error, newChanges, output);
     }
 
     /** The same result with another outcome (and the same error and changes). */
     public StepResult withOutcome(StepOutcome newOutcome) {
-        return new StepResult(id, newOutcome, error, changes);
+        return new StepResult(id, newOutcome, error, changes, output);
+    }
+
+    /** The same result with what the step's process printed. */
+    public StepResult withOutput(StepOutput newOutput) {
+        return new StepResult(id, outcome, error, changes, Optional.of(newOutput));
     }
 
     public static StepResult of(MigrationId id, StepOutcome outcome) {

@@ -100,6 +100,10 @@ final class ReportPrinter {
                 g.writeStringField("id", step.id().toString());
                 g.writeStringField("outcome", step.outcome().wireName());
                 g.writeStringField("error", step.error().orElse(null));
+                if (step.output().isPresent()) {
+                    g.writeStringField("stdout", step.output().get().stdout());
+                    g.writeStringField("stderr", step.output().get().stderr());
+                }
                 if (report.simulated()) {
                     g.writeArrayFieldStart("changes");
                     for (Change change : step.changes()) {

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
+import dev.telec.migrate.adapter.out.sandbox.DiskSandbox;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
@@ -61,7 +62,7 @@ public final class TelecModule extends AbstractModule {
     @Provides
     @Singleton
     MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox);
+        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox, new DiskSandbox());
     }
 
     @Provides

@@ -161,30 +161,30 @@ public final class ProcessStep implements ScriptMigration {
     private boolean outcome(String function, ScriptHost.Result result, Duration limit) {
         List<String> stderr = Tail.lastLines(result.stderr(), STDERR_LINES + 1);
         if (result.timedOut()) {
-            throw new StepFailure("timed out after " + Durations.format(limit) + lines(stderr));
+            throw failure(result, "timed out after " + Durations.format(limit) + lines(stderr));
         }
         int exit = result.exit();
         if (exit == 0) return true;
         if (result.confined() && !stderr.isEmpty() && stderr.get(stderr.size() - 1).startsWith("bwrap: ")) {
             // bubblewrap's own failure (exit 1 too): not the step's answer
-            return failWith("could not be started in the sandbox: " + stderr.get(stderr.size() - 1), List.of());
+            throw failure(result, "could not be started in the sandbox: " + stderr.get(stderr.size() - 1));
         }
         if (exit == 1) {
             if (function.equals("check")) return false;
-            throw new StepFailure((kind == Kind.PYTHON ? "returned False" : "exited 1 (false)") + lines(stderr));
+            throw failure(result, (kind == Kind.PYTHON ? "returned False" : "exited 1 (false)") + lines(stderr));
         }
         if (kind == Kind.PYTHON && exit == 2 && !stderr.isEmpty() && stderr.get(stderr.size() - 1).startsWith(PythonDriver.MARK)) {
             String what = stderr.remove(stderr.size() - 1).substring(PythonDriver.MARK.length());
-            return failWith(what, stderr);
+            throw failure(result, what + lines(stderr));
         }
         if (exit > 128 && exit < 128 + 65) {
-            return failWith("was killed by signal " + (exit - 128), stderr);
+            throw failure(result, "was killed by signal " + (exit - 128) + lines(stderr));
         }
-        return failWith("exited " + exit, stderr);
+        throw failure(result, "exited " + exit + lines(stderr));
     }
 
-    private static boolean failWith(String what, List<String> stderr) {
-        throw new StepFailure(what + lines(stderr));
+    private static StepFailure failure(ScriptHost.Result result, String message) {
+        return new StepFailure(message, result.stdout(), result.stderr());
     }
 
     /** {@code "; stderr: a | b"}, the last lines. */

@@ -148,6 +148,8 @@ public final class ScriptHost {
             Optional<String> setsid = onPath("setsid");
             setsid.ifPresent(argv::add);
             ownGroup = setsid.isPresent();
+            // the step's process dies with telec, even a SIGKILLed one, so it cannot race the next run
+            onPath("setpriv").ifPresent(setpriv -> argv.addAll(List.of(setpriv, "--pdeathsig", "KILL", "--")));
         }
         argv.addAll(call.command());
         ProcessBuilder builder = new ProcessBuilder(argv)
