@@ -11,6 +11,7 @@ import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -63,6 +64,11 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
         return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox, new DiskSandbox());
+    }
+
+    @Provides
+    FindAppProfile findAppProfile(Manifests manifests) {
+        return manifests::profile;
     }
 
     @Provides

@@ -1,7 +1,10 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.adapter.out.script.Sandboxing;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
+import dev.telec.migrate.adapter.out.script.ScriptSettings;
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.io.IOException;
@@ -79,7 +82,37 @@ public final class FileManifests implements Manifests {
     @Override
     public Manifest load(Optional<Path> directory, boolean allowInsecure) {
         List<FileEntry> entries = directory.isPresent() ? loadDirectory(directory.get(), allowInsecure) : loadBundled();
-        return assemble(entries);
+        Manifest manifest = assemble(entries);
+        Optional<AppProfile> profile = profile(directory);
+        profile.ifPresent(p -> parser.scripts().configure(scriptSettings(parser.scripts().settings(), p)));
+        return profile.map(manifest::withProfile).orElse(manifest);
+    }
+
+    /** What the app's profile says about script steps: its name, its home's last segment, python:, sandbox:, step_timeout:. */
+    static ScriptSettings scriptSettings(ScriptSettings settings, AppProfile profile) {
+        ScriptSettings s = settings.app(profile.app().value());
+        if (profile.home().isPresent()) {
+            Path name = Path.of(profile.home().get()).getFileName();
+            if (name != null && !name.toString().equals("~")) s = s.homeLinkName(name.toString());
+        }
+        if (profile.python().isPresent()) s = s.python(profile.python().get());
+        if (profile.sandbox().isPresent()) s = s.sandbox(Sandboxing.parse(profile.sandbox().get()));
+        if (profile.stepTimeout().isPresent()) s = s.stepTimeout(profile.stepTimeout().get());
+        return s;
+    }
+
+    /** The tree's {@code telec.yaml} (the bundled manifest's: the one at its class path root), when it has one. */
+    @Override
+    public Optional<AppProfile> profile(Optional<Path> directory) {
+        if (directory.isPresent()) {
+            Path file = directory.get().resolve(ProfileFile.NAME);
+            if (!Files.exists(file)) return Optional.empty();
+            if (!Files.isRegularFile(file)) throw Location.of(file).error("not a file; the app profile is a YAML file");
+            return Optional.of(ProfileFile.read(Location.of(file), fileContent(file)));
+        }
+        URL url = classLoader.getResource(BUNDLED_ROOT + ProfileFile.NAME);
+        if (url == null) return Optional.empty();
+        return Optional.of(ProfileFile.read(Location.labelled(url.toString()), jarContent(url.toString())));
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
