@@ -24,16 +24,24 @@ import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
 import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.StepFailure;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
@@ -259,29 +267,37 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration, boolean dryRun, Version from, Version to) {
             StepOutcome outcome;
+            StepContext context = new StepContext(home, id.toString(), from, to, simulated);
             listener.started(id);
             try {
-                outcome = attempt(id, migration, dryRun, new StepContext(home, id.toString(), from, to, simulated));
+                outcome = attempt(id, migration, dryRun, context);
             } finally {
                 listener.finished(id);
             }
             if (outcome == null) {
-                return; // failed
+                noted(context); // failed
+                return;
             }
-            if (dryRun) {
-                add(StepResult.of(id, outcome));
-            } else if (record(id, outcome)) {
-                add(StepResult.of(id, outcome));
+            if (dryRun || record(id, outcome)) {
+                add(StepResult.of(id, outcome).withNotes(List.copyOf(context.notes)));
+            }
+        }
+
+        /** Adds the step's notes to its result, the last one added. */
+        private void noted(StepContext context) {
+            if (!context.notes.isEmpty()) {
+                int last = results.size() - 1;
+                results.set(last, results.get(last).withNotes(List.copyOf(context.notes)));
             }
         }
 
         /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
-        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun, MigrationContext context) {
+        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun, StepContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                fail(id, threw("check()", t), t);
+                fail(id, describe("check()", t), t);
                 return null;
             }
             if (done) {
@@ -296,16 +312,17 @@ public final class MigrationRunner implements MigrateUseCase {
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, threw("migrate()", t), t);
+                fail(id, describe("migrate()", t), t);
                 return null;
             }
+            context.confirming = true;
             try {
                 if (!migration.check(context)) {
                     fail(id, CONTRACT_BROKEN, null);
                     return null;
                 }
             } catch (Throwable t) {
-                fail(id, threw("check() after migrate()", t), t);
+                fail(id, describe("check() after migrate()", t), t);
                 return null;
             }
             return StepOutcome.APPLIED;
@@ -348,7 +365,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private void fail(MigrationId id, String cause, Throwable t) {
             rethrowFatal(t);
-            StepResult failed = StepResult.failed(id, cause);
+            StepResult failed = StepResult.failed(id, cause, t);
             if (t instanceof StepFailure f && (f.stdout() != null || f.stderr() != null)) {
                 failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(f.stdout(), ""),
                         Objects.requireNonNullElse(f.stderr(), "")));
@@ -369,19 +386,88 @@ public final class MigrationRunner implements MigrateUseCase {
         }
     }
 
-    /** {@code check() threw java.io.IOException: ...}; a {@link StepFailure} in its own words: {@code check() exited 3}. */
-    private static String threw(String call, Throwable t) {
+    /**
+     * What went wrong in {@code what} ({@code migrate()}), in words a person reads: a {@link StepFailure}'s
+     * message as it is, file-system errors naming the file and the cause; the exception's type only where
+     * its message says nothing without it. The type and the stack trace are in the result's cause.
+     */
+    static String describe(String what, Throwable t) {
         if (t instanceof StepFailure) {
-            return call + " " + TelecException.oneLine(t.getMessage());
+            return TelecException.oneLine(t.getMessage());
         }
-        return call + " threw " + describe(t);
+        return what + " failed: " + explain(t);
     }
 
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + TelecException.oneLine(message));
+    static String explain(Throwable t) {
+        String message = t.getMessage() == null ? "" : TelecException.oneLine(t.getMessage());
+        if (t instanceof FileSystemException e && e.getFile() != null) {
+            String reason = e.getReason() == null ? "" : " (" + TelecException.oneLine(e.getReason()) + ")";
+            String file = e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
+            if (t instanceof NoSuchFileException) return file + " does not exist" + reason;
+            if (t instanceof AccessDeniedException) return "permission denied: " + file + reason;
+            if (t instanceof FileAlreadyExistsException) return file + " already exists" + reason;
+            if (t instanceof DirectoryNotEmptyException) return file + " is a directory that is not empty" + reason;
+            if (t instanceof NotDirectoryException) return file + " is not a directory" + reason;
+            return file + ": " + (e.getReason() == null ? "cannot be read or written" : TelecException.oneLine(e.getReason()));
+        }
+        if (t instanceof NoClassDefFoundError) return "a class it needs is missing: " + message.replace('/', '.');
+        if (t instanceof AssertionError) return "assertion failed" + (message.isEmpty() ? "" : ": " + message);
+        if (message.isEmpty() || t instanceof Error) {
+            // nothing but the type says what happened (a NullPointerException without a message, an Error)
+            return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+        }
+        return message;
     }
 
-    private record StepContext(Path home, String id, Version from, Version to, boolean simulated) implements MigrationContext {
+    /**
+     * The context a step gets; it keeps the step's notes, each once, in the order they came. Notes from the
+     * check() after migrate() are not kept: that check() sees the step's own effect (a moved file is gone).
+     */
+    private static final class StepContext implements MigrationContext {
+        private final Path home;
+        private final String id;
+        private final Version from;
+        private final Version to;
+        private final boolean simulated;
+        final Set<String> notes = new LinkedHashSet<>();
+        boolean confirming;
+
+        StepContext(Path home, String id, Version from, Version to, boolean simulated) {
+            this.home = home;
+            this.id = id;
+            this.from = from;
+            this.to = to;
+            this.simulated = simulated;
+        }
+
+        @Override
+        public Version from() {
+            return from;
+        }
+
+        @Override
+        public Version to() {
+            return to;
+        }
+
+        @Override
+        public boolean simulated() {
+            return simulated;
+        }
+
+        @Override
+        public Path home() {
+            return home;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void note(String message) {
+            if (!confirming && message != null && !message.isBlank()) notes.add(TelecException.oneLine(message));
+        }
     }
 }

@@ -12,6 +12,15 @@ public interface MigrationContext {
     /** canonical step id, e.g. "1.1.0/002_first" */
     String id();
 
+    /**
+     * Tells the person running the step something that is not a failure but should not pass unsaid, e.g.
+     * that a path the step names matched no file ({@code config.yml does not exist}). Shown on the step's
+     * line in a run and a dry-run ({@code note: ...}) and in the JSON report; said once however often it is
+     * called with the same text.
+     */
+    default void note(String message) {
+    }
+
     /** The version the run starts after (0.0.0 for a home that records none). */
     default Version from() {
         return Version.ZERO;

@@ -1,20 +1,21 @@
 package dev.telec.migrate.spi;
 
 /**
- * A failure a step reports in its own words: the run halts and the report shows the call and this message
- * as it is ({@code migrate() exited 3: ...}), without an exception type. Any other exception is reported
- * with its type.
+ * A failure a step describes itself, in the words of the person running it: thrown from {@code check()} or
+ * {@code migrate()}, it is reported as its message alone, after the step's id
+ * ({@code 1.1.0/001_x: rename_key (operation 1): /legacy is a list, not a mapping in config.json}). Any
+ * other exception is reported as what failed ({@code migrate() failed: ...}), its type only with
+ * {@code --verbose}. A script step's failure also carries what its process printed, which the report keeps
+ * on the failed step ({@code --json}: {@code stdout}, {@code stderr}).
  */
 public class StepFailure extends RuntimeException {
-
     private static final long serialVersionUID = 1L;
 
     private final String stdout;
     private final String stderr;
 
-    /** @param message what went wrong, to follow the call's name, e.g. {@code "exited 3: disk full"} */
     public StepFailure(String message) {
-        this(message, null, null);
+        this(message, (Throwable) null);
     }
 
     public StepFailure(String message, Throwable cause) {
@@ -23,7 +24,7 @@ public class StepFailure extends RuntimeException {
         this.stderr = null;
     }
 
-    /** A failure of a process, with what it printed (reported on the failed step: {@code --json} shows it). */
+    /** A failure of a process, with what it printed. */
     public StepFailure(String message, String stdout, String stderr) {
         super(message);
         this.stdout = stdout;

@@ -8,9 +8,11 @@ import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -37,9 +41,14 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed (or would fail, in a dry-run), or a state or manifest error",
-            "2:usage error (unknown option, bad version)",
-            "3:another telec migrate holds the home (see --wait)"})
-final class MigrateCli implements Callable<Integer> {
+            "2:usage error (unknown option, bad version, an option that means nothing here)",
+            "3:another telec migrate holds the home (see --wait)",
+            "130:interrupted (SIGINT) after the step in flight; run again to continue",
+            "143:terminated (SIGTERM) after the step in flight; run again to continue"})
+final class MigrateCli implements Callable<Integer>, JsonErrors {
+
+    /** Options that only mean something with --dry-run. */
+    static final List<String> DRY_RUN_ONLY = List.of("--no-diff", "--show-secrets", "--secret-words", "--simulation-limit");
 
     @Spec
     CommandSpec spec;
@@ -128,6 +137,7 @@ final class MigrateCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        refuseMeaninglessOptions();
         Path resolvedHome = home();
         Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
@@ -140,12 +150,16 @@ final class MigrateCli implements Callable<Integer> {
         }
         configureScripts();
         MigrationReport report = migrator.get().migrate(command);
-        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                spec.commandLine().getColorScheme().ansi());
         if (json) {
             printer.json(report);
         } else {
             printer.human(report, command.home(), quiet);
             // the report's error is the step that would fail; exit 1 below lets CI gate on a dry-run
+        }
+        if (verbose) {
+            report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
@@ -167,6 +181,40 @@ final class MigrateCli implements Callable<Integer> {
                 }
             });
         }
+    }
+
+    @Override
+    public void jsonError(PrintWriter out, String message) {
+        new ReportPrinter(out, null, Ansi.OFF).jsonError(message);
+    }
+
+    /**
+     * Combinations that cannot mean anything are usage errors naming the option, never silently ignored: a
+     * user who typed {@code --no-diff} meant a dry-run, and must not get a real run instead.
+     */
+    private void refuseMeaninglessOptions() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (!dryRun) {
+            for (String option : DRY_RUN_ONLY) {
+                if (given.hasMatchedOption(option)) throw usage(option + " only means something with --dry-run");
+            }
+        } else if (given.hasMatchedOption("--wait")) {
+            throw usage("--wait means nothing with --dry-run (a dry-run takes no lock)");
+        }
+        if (noDiff) {
+            for (String option : List.of("--show-secrets", "--secret-words")) {
+                if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
+            }
+        }
+        if (json && quiet) throw usage("--quiet means nothing with --json (which prints one document and nothing else)");
+        if (allowDowngrade && from != null) {
+            throw usage("--allow-downgrade means nothing with --from (the home's version is not consulted)");
+        }
+        if (waitSeconds < 0) throw usage("--wait needs a number of seconds >= 0, got " + waitSeconds);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     Path home() {

@@ -126,7 +126,13 @@ final class DocumentOperations {
                 if (!create) continue;
                 doc = new Loaded(m.path(), null, format.empty());
             }
-            if (edit.apply(doc)) changed.add(doc);
+            try {
+                if (edit.apply(doc)) changed.add(doc);
+            } catch (OperationFailure e) {
+                // say which file: a conflict inside a document means nothing without it
+                if (e.getMessage().contains(m.path().toString())) throw e;
+                throw new OperationFailure(e.getMessage() + " in " + m.path(), e);
+            }
         }
         for (Loaded doc : changed) doc.save(home);
     }
@@ -192,6 +198,11 @@ final class DocumentOperations {
     /** {@code remove}: satisfied when the file or the pointer is absent. */
     record Remove(HomePattern file, DocumentFormat format, JsonPointer pointer) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
                 Loaded doc = load(m.path(), format);
@@ -215,6 +226,11 @@ final class DocumentOperations {
      * same data, {@code from} is just removed; different data is a conflict.
      */
     record RenameKey(HomePattern file, DocumentFormat format, JsonPointer from, JsonPointer to) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
@@ -250,6 +266,11 @@ final class DocumentOperations {
      * just has the source deleted; one holding different data is a conflict.
      */
     record Convert(HomePattern from, DocumentFormat fromFormat, HomePattern to, DocumentFormat toFormat) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {

@@ -12,6 +12,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -56,6 +57,11 @@ final class FileOperations {
      * existing too is a conflict.
      */
     record Move(HomePattern from, HomePattern to) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(from, home);
@@ -104,6 +110,11 @@ final class FileOperations {
     /** {@code copy {from, to}}: satisfied when {@code to} exists for every existing {@code from}. */
     record Copy(HomePattern from, HomePattern to) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
                 if (exists(m.path()) && !exists(to.resolve(home, m.captures()))) return false;
@@ -138,6 +149,11 @@ final class FileOperations {
 
     /** {@code delete {path}}: satisfied when the path is absent; a directory is deleted with its contents. */
     record Delete(HomePattern path) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(path);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(path, home);

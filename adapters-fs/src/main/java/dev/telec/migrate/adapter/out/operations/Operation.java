@@ -1,6 +1,7 @@
 package dev.telec.migrate.adapter.out.operations;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** One declarative change to a home: knows whether it is in effect and how to bring it about. */
 interface Operation {
@@ -10,4 +11,12 @@ interface Operation {
 
     /** Brings the change about on every path it names where it is not yet in effect. */
     void apply(Path home) throws Exception;
+
+    /**
+     * The paths whose absence makes this operation do nothing (what a move moves, a delete deletes, a key
+     * operation edits): a literal one that names no file is worth a note, as it may be a typo.
+     */
+    default List<HomePattern> sources() {
+        return List.of();
+    }
 }

@@ -111,18 +111,18 @@ public final class ProcessStep implements ScriptMigration {
     private boolean call(String function, MigrationContext context) {
         Path home = context.home();
         if (home.getFileSystem() != FileSystems.getDefault()) {
-            throw new StepFailure("cannot run: a " + kind.wireName() + " step needs a home on disk, not in memory");
+            throw new StepFailure(function + "() cannot run: a " + kind.wireName() + " step needs a home on disk, not in memory");
         }
         Path real;
         try {
             real = home.toRealPath();
         } catch (NoSuchFileException e) {
-            throw new StepFailure("cannot run: the home " + home + " does not exist");
+            throw new StepFailure(function + "() cannot run: the home " + home + " does not exist");
         } catch (IOException e) {
-            throw new StepFailure("cannot run: cannot resolve the home " + home + ": " + e.getMessage(), e);
+            throw new StepFailure(function + "() cannot run: cannot resolve the home " + home + ": " + e.getMessage(), e);
         }
         if (!Files.isDirectory(real)) {
-            throw new StepFailure("cannot run: the home " + home + " is not a directory");
+            throw new StepFailure(function + "() cannot run: the home " + home + " is not a directory");
         }
         Duration limit = timeout.orElseGet(() -> host.settings().timeout());
         Map<String, String> variables = new LinkedHashMap<>();
@@ -146,13 +146,13 @@ public final class ProcessStep implements ScriptMigration {
             try {
                 result = host.run(new ScriptHost.Invocation(context.id() + " " + function, command, real, variables, limit, binds));
             } catch (IOException e) {
-                throw new StepFailure("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+                throw new StepFailure(function + "() cannot start " + command.get(0) + ": " + e.getMessage(), e);
             } catch (IllegalStateException e) {
-                throw new StepFailure("refused: " + e.getMessage(), e);
+                throw new StepFailure(function + "() refused: " + e.getMessage(), e);
             }
             return outcome(function, result, limit);
         } catch (IOException e) {
-            throw new StepFailure("cannot prepare the step's HOME: " + e.getMessage(), e);
+            throw new StepFailure(function + "() cannot prepare the step's HOME: " + e.getMessage(), e);
         } finally {
             if (pythonHome != null) removeLinkedHome(pythonHome);
         }
@@ -161,30 +161,30 @@ public final class ProcessStep implements ScriptMigration {
     private boolean outcome(String function, ScriptHost.Result result, Duration limit) {
         List<String> stderr = Tail.lastLines(result.stderr(), STDERR_LINES + 1);
         if (result.timedOut()) {
-            throw failure(result, "timed out after " + Durations.format(limit) + lines(stderr));
+            throw failure(function, result, "timed out after " + Durations.format(limit) + lines(stderr));
         }
         int exit = result.exit();
         if (exit == 0) return true;
         if (result.confined() && !stderr.isEmpty() && stderr.get(stderr.size() - 1).startsWith("bwrap: ")) {
             // bubblewrap's own failure (exit 1 too): not the step's answer
-            throw failure(result, "could not be started in the sandbox: " + stderr.get(stderr.size() - 1));
+            throw failure(function, result, "could not be started in the sandbox: " + stderr.get(stderr.size() - 1));
         }
         if (exit == 1) {
             if (function.equals("check")) return false;
-            throw failure(result, (kind == Kind.PYTHON ? "returned False" : "exited 1 (false)") + lines(stderr));
+            throw failure(function, result, (kind == Kind.PYTHON ? "returned False" : "exited 1 (false)") + lines(stderr));
         }
         if (kind == Kind.PYTHON && exit == 2 && !stderr.isEmpty() && stderr.get(stderr.size() - 1).startsWith(PythonDriver.MARK)) {
             String what = stderr.remove(stderr.size() - 1).substring(PythonDriver.MARK.length());
-            throw failure(result, what + lines(stderr));
+            throw failure(function, result, what + lines(stderr));
         }
         if (exit > 128 && exit < 128 + 65) {
-            throw failure(result, "was killed by signal " + (exit - 128) + lines(stderr));
+            throw failure(function, result, "was killed by signal " + (exit - 128) + lines(stderr));
         }
-        throw failure(result, "exited " + exit + lines(stderr));
+        throw failure(function, result, "exited " + exit + lines(stderr));
     }
 
-    private static StepFailure failure(ScriptHost.Result result, String message) {
-        return new StepFailure(message, result.stdout(), result.stderr());
+    private static StepFailure failure(String function, ScriptHost.Result result, String message) {
+        return new StepFailure(function + "() " + message, result.stdout(), result.stderr());
     }
 
     /** {@code "; stderr: a | b"}, the last lines. */

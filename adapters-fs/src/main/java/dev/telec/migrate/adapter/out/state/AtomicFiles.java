@@ -6,7 +6,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,6 +77,8 @@ public final class AtomicFiles {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
+        } catch (FileSystemException e) {
+            throw naming(target, tmp, e);
         } finally {
             if (created && !moved) {
                 try {
@@ -84,6 +89,22 @@ public final class AtomicFiles {
             }
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * {@code e} about {@code target}, the file the user knows, when it is about our temporary file: a
+     * directory the user cannot write to is reported as "cannot write config.json", not as a name they never saw.
+     */
+    private static FileSystemException naming(Path target, Path tmp, FileSystemException e) {
+        String file = e.getFile();
+        if (file == null || !file.equals(tmp.toString())) return e;
+        String reason = "cannot replace it: its directory " + (tmp.getParent() == null ? "" : tmp.getParent() + " ") + "is not writable";
+        FileSystemException named;
+        if (e instanceof AccessDeniedException) named = new AccessDeniedException(target.toString(), null, reason);
+        else if (e instanceof NoSuchFileException) named = new NoSuchFileException(target.toString(), null, "its directory does not exist");
+        else named = new FileSystemException(target.toString(), null, e.getReason() == null ? reason : e.getReason());
+        named.initCause(e);
+        return named;
     }
 
     /**
