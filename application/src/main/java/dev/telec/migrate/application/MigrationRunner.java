@@ -158,7 +158,7 @@ public final class MigrationRunner implements MigrateUseCase {
      */
     public boolean pendingStepsNeedADisk(MigrateCommand command) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
-        MigrationState state = stateStore.load(command.home());
+        MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = plan(command, manifest, state);
         if (plan == null) return false;
         for (Migration step : resolve(plan, state, new LinkedHashMap<>()).values()) {

@@ -70,7 +70,7 @@ class NewTest {
     @Test
     void anUnfilledScaffoldIsRefusedByMigrateSayingWhatToFillIn() throws IOException {
         create("rename setting", "--version", "1.3.0");
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home")); // a missing home is refused before any entry is read
 
         Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString());
 
@@ -87,7 +87,7 @@ class NewTest {
         String filled = Files.readString(entry).replaceAll("(?m)^todo:.*\\n", "")
                 .replace("  # - {op: mkdir, path: state/sessions}", "  - {op: mkdir, path: state/sessions}");
         Files.writeString(entry, filled);
-        Path home = tmp.resolve("home");
+        Path home = Files.createDirectories(tmp.resolve("home"));
 
         Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString(), "-q");
 
