@@ -10,6 +10,7 @@ import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import java.io.IOException;
@@ -144,10 +145,35 @@ final class Fixtures {
                     + " again: check() does not see what migrate() did", ""));
             String diff = Tree.diff(once, Tree.read(home, false));
             if (!diff.isEmpty()) failures.add(new Failure("a second run changed the home: the steps are not idempotent", diff));
+            rerunAsIfTheStateWereLost(before, home, command, failures);
         }
         if (!Tree.read(before, false).equals(original)) {
             failures.add(new Failure("before/ was changed: a step escaped the home it was given", ""));
         }
+    }
+
+    /**
+     * The second run above skips every step because the state records it; this one asks every step's check()
+     * on the result, at another path, with before/'s own state (as if the state had been lost or the home
+     * restored from a backup): each must find its change there, and nothing may change.
+     */
+    private void rerunAsIfTheStateWereLost(Path before, Path home, MigrateCommand command, List<Failure> failures) {
+        Path again = home.resolveSibling("again");
+        Tree.copy(home, again);
+        Tree.removeTelecsOwn(again);
+        for (Map.Entry<String, Content> e : Tree.read(before, false).entrySet()) {
+            if (isTelecsOwn(e.getKey()) && !e.getValue().directory()) Tree.write(again.resolve(e.getKey()), e.getValue().bytes());
+        }
+        Map<String, Content> result = Tree.read(again, true);
+        MigrationReport report = migrator.migrate(command.home(again));
+        List<String> applied = report.steps().stream().filter(s -> s.outcome().isApply() || s.outcome() == StepOutcome.FAILED)
+                .map(s -> s.id() + (s.outcome() == StepOutcome.FAILED ? " (failed: " + s.error().orElse("") + ")" : "")).toList();
+        if (!applied.isEmpty()) {
+            failures.add(new Failure("run again on the result without its state, " + String.join(", ", applied)
+                    + " did not find its change there: check() does not look at what migrate() did", ""));
+        }
+        String diff = Tree.diff(result, Tree.read(again, true));
+        if (!diff.isEmpty()) failures.add(new Failure("run again on the result without its state, the steps changed it: they are not idempotent", diff));
     }
 
     /** fixture.yaml: the range to run and whether the run is expected to succeed. */
@@ -229,6 +255,26 @@ final class Fixtures {
                 throw new UncheckedIOException(e);
             }
             return tree;
+        }
+
+        static void removeTelecsOwn(Path root) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                    String relative = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
+                    if (!p.equals(root) && isTelecsOwn(relative)) Files.delete(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static void write(Path file, byte[] bytes) {
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         static void copy(Path from, Path to) {

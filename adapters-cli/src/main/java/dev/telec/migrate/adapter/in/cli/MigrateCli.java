@@ -139,7 +139,6 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
-        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
         try {
             command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
@@ -148,6 +147,8 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        // after the usage checks, so that a usage error is exit 2 whether or not the home exists
+        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         configureScripts();
         MigrationReport report = migrator.get().migrate(command);
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),

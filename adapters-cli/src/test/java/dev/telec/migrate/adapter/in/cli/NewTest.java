@@ -70,9 +70,9 @@ class NewTest {
     @Test
     void anUnfilledScaffoldIsRefusedByMigrateSayingWhatToFillIn() throws IOException {
         create("rename setting", "--version", "1.3.0");
-        Path home = Files.createDirectories(tmp.resolve("home")); // a missing home is refused before any entry is read
+        Path home = Files.createDirectories(tmp.resolve("home"));
 
-        Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString());
+        Result r = telec("migrate", "--home", home.toString(), "--create-home", "--migrations", tree.toString());
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("001_rename_setting.yaml").contains("not finished: write the operations of 1.3.0/001_rename_setting")
@@ -89,7 +89,7 @@ class NewTest {
         Files.writeString(entry, filled);
         Path home = Files.createDirectories(tmp.resolve("home"));
 
-        Result r = telec("migrate", "--home", home.toString(), "--migrations", tree.toString(), "-q");
+        Result r = telec("migrate", "--home", home.toString(), "--create-home", "--migrations", tree.toString(), "-q");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(home.resolve("state/sessions")).isDirectory();
