@@ -1,12 +1,12 @@
 """Renames legacy_feature_toggle to feature_toggle in example_config.json.
 
-Written exactly as for the reference Python runner: the home is Path.home() / ".teleclaude";
-telec runs it unchanged with HOME pointing at a directory whose .teleclaude links to the home it migrates.
+Written as for the reference Python runner: the home is Path.home() / ".scripted-app" (the last segment
+of telec.yaml's home:); telec runs it with HOME set to a directory whose .scripted-app links to the home it migrates.
 """
 import json
 from pathlib import Path
 
-CONFIG = Path.home() / ".teleclaude" / "example_config.json"
+CONFIG = Path.home() / ".scripted-app" / "example_config.json"
 
 
 def _load():
