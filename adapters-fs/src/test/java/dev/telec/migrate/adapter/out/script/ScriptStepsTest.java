@@ -294,4 +294,29 @@ class ScriptStepsTest {
                 + " install bubblewrap to confine them to the home, or set sandbox: off in telec.yaml");
         assertThat(t.host.confined()).isFalse();
     }
+
+    @Test
+    void aBubblewrapThatCannotStartHereCountsAsMissingWithItsReason() throws Exception {
+        Path fake = dir.resolve("bwrap");
+        Files.writeString(fake, "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n");
+        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ScriptTrees t = new ScriptTrees(dir, Map.of("TELEC_BWRAP", fake.toString()));
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        t.host.notices(notices::add);
+        t.shell("1.0.0", "001_a.sh", "[ -f a ]", "touch a");
+
+        assertThat(t.migrate().succeeded()).isTrue();
+
+        assertThat(t.home.resolve("a")).exists();
+        assertThat(notices).containsExactly("telec: notice: script steps run unconfined (" + fake
+                + " cannot start here (exit 1: bwrap: No permissions to create new namespace)); install bubblewrap to"
+                + " confine them to the home, or set sandbox: off in telec.yaml");
+
+        ScriptTrees required = new ScriptTrees(dir.resolve("required"), Map.of("TELEC_BWRAP", fake.toString()));
+        required.host.configure(required.host.settings().sandbox(Sandboxing.REQUIRED));
+        required.shell("1.0.0", "001_a.sh", "[ -f a ]", "touch a");
+        assertThatThrownBy(required::migrate).isInstanceOf(ManifestException.class)
+                .hasMessageEndingWith("sandbox: required, but script steps cannot be confined here: " + fake
+                        + " cannot start here (exit 1: bwrap: No permissions to create new namespace)");
+    }
 }
