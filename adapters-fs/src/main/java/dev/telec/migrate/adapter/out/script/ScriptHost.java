@@ -72,11 +72,37 @@ public final class ScriptHost {
         notices = Objects.requireNonNull(lines, "notices");
     }
 
-    /** The interpreter of {@code .py} steps: {@code TELEC_PYTHON}, else the app's {@code python:}, else python3. */
+    /**
+     * The interpreter of {@code .py} steps: {@code TELEC_PYTHON}, else the app's {@code python:}, else python3,
+     * as the executable it really is ({@code sys.executable}, asked once): a pyenv or asdf shim in front of it
+     * costs a shell and more at every one of the three starts a step makes.
+     */
     String python() {
         String variable = environment.get("TELEC_PYTHON");
-        if (variable != null && !variable.isBlank()) return variable;
-        return settings.python().orElse("python3");
+        String named = variable != null && !variable.isBlank() ? variable : settings.python().orElse("python3");
+        synchronized (this) {
+            return pythons.computeIfAbsent(named, ScriptHost::realExecutable);
+        }
+    }
+
+    private final Map<String, String> pythons = new java.util.HashMap<>();
+
+    private static String realExecutable(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import sys; sys.stdout.write(sys.executable or '')")
+                    .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readNBytes(4096), StandardCharsets.UTF_8).strip();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty() && Files.isExecutable(Path.of(out))) {
+                return out;
+            }
+            p.destroyForcibly();
+        } catch (IOException e) {
+            // not startable: the step's own start says so, naming it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return python;
     }
 
     Map<String, String> environment() {
