@@ -1,11 +1,10 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.DowngradeException;
 import dev.telec.migrate.application.TelecException.ForeignHomeException;
-import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -14,65 +13,46 @@ import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.MigrationReport.Failure;
+import dev.telec.migrate.domain.MigrationReport.Mode;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepOutput;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
-import dev.telec.migrate.domain.VersionRange;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
-import dev.telec.migrate.spi.MigrationContext;
 import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.StepFailure;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import dev.telec.migrate.spi.MigrationContext;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
  * done, migrates the rest, verifies each with check(), and records each before the next starts. The first
- * failure halts the run.
+ * failure halts the run. Each run has a {@link DurabilityBarrier} from the state store: the steps get it in
+ * their context, and the store flushes it before it writes their records.
  */
 public final class MigrationRunner implements MigrateUseCase {
 
-    static final String CONTRACT_BROKEN = "migrate() reported success but check() is still false";
-
-    /**
-     * Told when each step that runs starts and finishes: around its first check(), migrate() and the check()
-     * after it, and before it is recorded, so that what happens in between is the step's own doing.
-     */
-    public interface StepListener {
-        StepListener NONE = new StepListener() {
-        };
-
-        default void started(MigrationId id) {
-        }
-
-        default void finished(MigrationId id) {
-        }
-    }
+    /** The start of the message of a run that was stopped by {@link StepListener#stopRequested()}. */
+    public static final String INTERRUPTED = "interrupted after ";
 
     private final Manifests manifests;
     private final StateStore stateStore;
     private final Clock clock;
     private final HomeLocks locks;
-    private final StepListener listener;
-    private final boolean simulated;
+    private final CheckOnlyPlan checkOnly;
 
     /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
@@ -84,56 +64,58 @@ public final class MigrationRunner implements MigrateUseCase {
      *     so that two concurrent runs never both apply a step
      */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        this(manifests, stateStore, clock, locks, StepListener.NONE);
-    }
-
-    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener) {
-        this(manifests, stateStore, clock, locks, listener, false);
-    }
-
-    private MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener,
-                            boolean simulated) {
-        this.simulated = simulated;
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.checkOnly = new CheckOnlyPlan(manifests, stateStore);
     }
 
-    /** This runner, telling {@code other} about each step. */
-    public MigrationRunner withListener(StepListener other) {
-        return new MigrationRunner(manifests, stateStore, clock, locks, other, simulated);
-    }
-
-    /** This runner, telling its steps that they run in a dry-run's simulation ({@link MigrationContext#simulated()}). */
-    MigrationRunner simulating() {
-        return new MigrationRunner(manifests, stateStore, clock, locks, listener, true);
+    /** The check-only dry-run over this runner's manifests and state. */
+    CheckOnlyPlan checkOnly() {
+        return checkOnly;
     }
 
     @Override
-    public MigrationReport migrate(MigrateCommand command) {
+    public MigrationReport migrate(MigrateCommand command, StepListener listener) {
+        if (command.dryRun()) {
+            // the deprecated flag, on a runner alone: the check-only plan (SimulatingMigrator simulates)
+            return checkOnly.plan(command, listener, Optional.empty());
+        }
+        return run(command, listener, Mode.RUN);
+    }
+
+    /**
+     * Runs {@code command} for real on a sandbox copy of a home, naming the outcomes as a dry-run does
+     * ({@code would_apply}, ...): the report of a simulated dry-run.
+     */
+    MigrationReport simulate(MigrateCommand onCopy, StepListener listener) {
+        return run(onCopy, listener, Mode.SIMULATED_DRY_RUN);
+    }
+
+    private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
         Path home = command.home();
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));
-        Plan plan = plan(command, manifest, state);
-        if (plan == null) {
-            return leftAsItIs(command, manifest, state);
+        Plan plan = Plan.of(command, manifest, state);
+        if (plan.leftAsItIs()) {
+            return plan.leftAsItIsReport(mode, Optional.empty());
         }
         // Resolve every step that may run before running any, and before the lock file is written: a typo in
         // one entry must not leave a half-run, nor any write at all.
-        Map<MigrationId, Migration> resolved = resolve(plan, state, new LinkedHashMap<>());
-        if (command.dryRun() || !plan.writes(state)) {
-            return run(command, plan, state, null, resolved);
+        Map<MigrationId, Migration> resolved = new LinkedHashMap<>();
+        Map<MigrationId, Migration> pending = plan.pending(state, resolved);
+        if (!plan.writes(state)) {
+            return new Run(home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
-            Plan again = plan(command, manifest, locked);
-            return again == null ? leftAsItIs(command, manifest, locked)
-                    : run(command, again, locked, stateStore, resolve(again, locked, resolved));
+            Plan again = Plan.of(command, manifest, locked);
+            return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
+                    : new Run(home, locked, listener, mode).steps(again, again.pending(locked, resolved));
         }
     }
 
@@ -142,7 +124,7 @@ public final class MigrationRunner implements MigrateUseCase {
      * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
      * before anything runs.
      */
-    private static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
+    static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
         if (manifest.profile().isEmpty()) return state;
         AppName app = manifest.profile().get().app();
         if (state.app().isPresent() && !state.app().get().equals(app)) {
@@ -154,132 +136,103 @@ public final class MigrationRunner implements MigrateUseCase {
     /**
      * Whether a run of {@code command} has a pending step that is a process ({@link ScriptMigration}), which
      * only a home on disk can run: a dry-run then simulates on a copy on disk. Resolves the pending steps
-     * (so a bad entry throws here as it would in the run).
+     * (so a bad entry throws here as it would in the run), and refuses a foreign app's home first, as the run does.
      */
     public boolean pendingStepsNeedADisk(MigrateCommand command) {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
-        Plan plan = plan(command, manifest, state);
-        if (plan == null) return false;
-        for (Migration step : resolve(plan, state, new LinkedHashMap<>()).values()) {
+        Plan plan = Plan.of(command, manifest, state);
+        if (plan.leftAsItIs()) return false;
+        for (Migration step : plan.pending(state, new LinkedHashMap<>()).values()) {
             if (step instanceof ScriptMigration) return true;
         }
         return false;
     }
 
-    private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
-        /** Whether running this plan on {@code state} writes anything: a pending step or a newer version. */
-        boolean writes(MigrationState state) {
-            for (Manifest.Entry e : inRange) {
-                if (!state.isApplied(e.id())) return true;
-            }
-            return state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO);
-        }
-    }
-
-    /** The range to run; null when the home is newer than the range's end and the command allows that. */
-    private Plan plan(MigrateCommand command, Manifest manifest, MigrationState state) {
-        Version from = command.from().orElse(state.version().orElse(Version.ZERO));
-        Version to = command.to().orElse(manifest.newest().orElse(from));
-        if (from.isAfter(to)) {
-            if (command.from().isPresent()) {
-                throw new RangeException("--from " + from + " is after "
-                        + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
-            }
-            if (command.allowDowngrade()) {
-                return null;
-            }
-            throw new DowngradeException(command.home(), "the home is at " + from + ", newer than "
-                    + (command.to().isPresent() ? "--to " + to : "the newest step this telec knows (" + to + ")")
-                    + ": an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
-        }
-        return new Plan(from, to, manifest.within(new VersionRange(from, to)));
-    }
-
-    /**
-     * An allowed downgrade: nothing runs and nothing is written; the report's {@code from} (the home's
-     * version) is after its {@code to}, which is how callers tell this case from an ordinary "nothing to do".
-     */
-    private static MigrationReport leftAsItIs(MigrateCommand command, Manifest manifest, MigrationState state) {
-        Version at = state.version().orElse(Version.ZERO);
-        Version to = command.to().orElse(manifest.newest().orElse(at));
-        return new MigrationReport(at, to, command.dryRun(), List.of(), Optional.empty());
-    }
-
-    /** The steps of {@code plan} that {@code state} does not record, resolved once each (kept in {@code resolved}). */
-    private static Map<MigrationId, Migration> resolve(Plan plan, MigrationState state, Map<MigrationId, Migration> resolved) {
-        if (plan == null) return resolved;
-        Map<MigrationId, Migration> pending = new LinkedHashMap<>();
-        for (Manifest.Entry entry : plan.inRange()) {
-            if (!state.isApplied(entry.id())) {
-                pending.put(entry.id(), resolved.computeIfAbsent(entry.id(), id -> entry.resolve()));
-            }
-        }
-        return pending;
-    }
-
-    private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store,
-                                Map<MigrationId, Migration> pending) {
-        Path home = command.home();
-        Version from = plan.from();
-        Version to = plan.to();
-        List<Manifest.Entry> inRange = plan.inRange();
-
-        Run run = new Run(home, state, command.dryRun() ? null : store);
-        for (Manifest.Entry entry : inRange) {
-            MigrationId id = entry.id();
-            if (run.halted()) {
-                run.add(StepResult.of(id, StepOutcome.NOT_RUN));
-            } else if (!pending.containsKey(id)) {
-                run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
-            } else {
-                run.step(id, pending.get(id), command.dryRun(), from, to);
-            }
-        }
-        if (!command.dryRun()) {
-            run.finish(run.halted() ? null : to);
-        }
-        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error));
-    }
-
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
     private final class Run {
         final Path home;
-        final StateStore store; // null in a dry-run: nothing is written
+        final StepListener listener;
+        final Mode mode;
+        final DurabilityBarrier barrier = stateStore.newBarrier();
         final List<StepResult> results = new ArrayList<>();
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
-        String error;
+        Failure failure;
+        Version from = Version.ZERO; // the plan's range, told to the steps
+        Version to = Version.ZERO;
 
-        Run(Path home, MigrationState state, StateStore store) {
+        Run(Path home, MigrationState state, StepListener listener, Mode mode) {
             this.home = home;
-            this.store = store;
+            this.listener = listener;
+            this.mode = mode;
             this.recorded = state.toBuilder();
         }
 
+        MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
+            from = plan.from();
+            to = plan.to();
+            listener.planned(pending.size());
+            int finished = 0;
+            for (Manifest.Entry entry : plan.inRange()) {
+                MigrationId id = entry.id();
+                if (!halted() && pending.containsKey(id) && listener.stopRequested()) {
+                    // between steps: what finished is recorded, nothing is in flight
+                    failure = new Failure(Optional.empty(), Failure.Cause.INTERRUPTED, Optional.empty(),
+                            INTERRUPTED + finished + " of " + pending.size() + " steps; run again to continue");
+                }
+                if (halted()) {
+                    add(StepResult.of(id, StepOutcome.NOT_RUN));
+                } else if (!pending.containsKey(id)) {
+                    add(StepResult.of(id, named(StepOutcome.SKIPPED_APPLIED)));
+                } else {
+                    step(id, pending.get(id));
+                    finished++;
+                }
+            }
+            finish(halted() ? Optional.empty() : Optional.of(plan.to()));
+            return report(plan);
+        }
+
+        private MigrationReport report(Plan plan) {
+            return new MigrationReport(mode, plan.from(), plan.to(), results, Optional.ofNullable(failure), false,
+                    Optional.empty());
+        }
+
         boolean halted() {
-            return error != null;
+            return failure != null;
         }
 
         void add(StepResult result) {
             results.add(result);
         }
 
-        void step(MigrationId id, Migration migration, boolean dryRun, Version from, Version to) {
-            StepOutcome outcome;
-            StepContext context = new StepContext(home, id.toString(), from, to, simulated);
+        /** A real run's outcome as this run's mode names it: a simulation says what a run would do. */
+        StepOutcome named(StepOutcome outcome) {
+            if (mode != Mode.SIMULATED_DRY_RUN) return outcome;
+            switch (outcome) {
+                case APPLIED: return StepOutcome.WOULD_APPLY;
+                case SKIPPED_APPLIED: return StepOutcome.WOULD_SKIP_APPLIED;
+                case SKIPPED_CHECK: return StepOutcome.WOULD_SKIP_CHECK;
+                default: return outcome;
+            }
+        }
+
+        void step(MigrationId id, Migration migration) {
+            Optional<StepOutcome> outcome;
+            StepContext context = new StepContext(home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
-                outcome = attempt(id, migration, dryRun, context);
+                outcome = attempt(id, migration, context);
             } finally {
                 listener.finished(id);
             }
-            if (outcome == null) {
+            if (outcome.isEmpty()) {
                 noted(context); // failed
                 return;
             }
-            if (dryRun || record(id, outcome)) {
-                add(StepResult.of(id, outcome).withNotes(List.copyOf(context.notes)));
+            if (record(id, outcome.get())) {
+                add(StepResult.of(id, named(outcome.get())).withNotes(context.notes()));
             }
         }
 
@@ -287,45 +240,37 @@ public final class MigrationRunner implements MigrateUseCase {
         private void noted(StepContext context) {
             if (!context.notes.isEmpty()) {
                 int last = results.size() - 1;
-                results.set(last, results.get(last).withNotes(List.copyOf(context.notes)));
+                results.set(last, results.get(last).withNotes(context.notes()));
             }
         }
 
-        /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
-        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun, StepContext context) {
+        /** Runs one step; its outcome, or empty when it failed (and {@link #fail} was called). */
+        private Optional<StepOutcome> attempt(MigrationId id, Migration migration, StepContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                fail(id, describe("check()", t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
             }
             if (done) {
-                return dryRun ? StepOutcome.WOULD_SKIP_CHECK : StepOutcome.SKIPPED_CHECK;
-            }
-            if (dryRun) {
-                return StepOutcome.WOULD_APPLY;
+                return Optional.of(StepOutcome.SKIPPED_CHECK);
             }
             try {
                 if (!migration.migrate(context)) {
-                    fail(id, "migrate() returned false", null);
-                    return null;
+                    return fail(StepCalls.failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"), null);
                 }
             } catch (Throwable t) {
-                fail(id, describe("migrate()", t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t), t);
             }
             context.confirming = true;
             try {
                 if (!migration.check(context)) {
-                    fail(id, CONTRACT_BROKEN, null);
-                    return null;
+                    return fail(StepCalls.failed(id, Failure.Cause.CHECK_STILL_FALSE, StepCalls.CONTRACT_BROKEN), null);
                 }
             } catch (Throwable t) {
-                fail(id, describe("check() after migrate()", t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
             }
-            return StepOutcome.APPLIED;
+            return Optional.of(StepOutcome.APPLIED);
         }
 
         /**
@@ -335,9 +280,10 @@ public final class MigrationRunner implements MigrateUseCase {
         private boolean record(MigrationId id, StepOutcome outcome) {
             HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
             try {
-                store.record(home, entry);
+                stateStore.record(home, entry, barrier);
             } catch (StateException e) {
-                fail(id, outcome.wireName() + ", but recording it failed: " + e.getMessage(), e);
+                fail(new Failure(Optional.of(id), Failure.Cause.NOT_RECORDED, Optional.empty(),
+                        outcome.wireName() + ", but recording it failed: " + e.getMessage()), e);
                 return false;
             }
             recorded.add(entry);
@@ -345,129 +291,46 @@ public final class MigrationRunner implements MigrateUseCase {
             return true;
         }
 
-        /** Saves the new version ({@code to}, null after a failure), or at least commits what was recorded. */
-        void finish(Version to) {
+        /** Saves the new version ({@code to}; empty after a failure), or at least commits what was recorded. */
+        void finish(Optional<Version> to) {
             MigrationState state = recorded.build();
-            boolean newVersion = to != null
-                    && (state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO));
+            boolean newVersion = to.isPresent()
+                    && (state.version().isPresent() ? to.get().isAfter(state.version().get()) : !to.get().equals(Version.ZERO));
             // never move a home's recorded version backwards, nor write a state that says nothing
+            if (!newVersion && records == 0) return;
+            String cause = newVersion ? "recording version " + to.get() + " failed: " : "recording the steps failed: ";
             try {
+                barrier.flush(); // the steps' directory changes before the state that names them
                 if (newVersion) {
-                    store.save(home, state.withVersion(to));
-                } else if (records > 0) {
-                    store.commit(home, state);
+                    stateStore.save(home, state.withVersion(to.get()));
+                } else {
+                    stateStore.commit(home, state);
                 }
+            } catch (IOException e) {
+                notSaved(cause + home + ": cannot sync the directories the steps changed: " + TelecException.oneLine(e.getMessage()));
             } catch (StateException e) {
-                String cause = newVersion ? "recording version " + to + " failed: " : "recording the steps failed: ";
-                error = error == null ? cause + e.getMessage() : error + "; " + cause + e.getMessage();
+                notSaved(cause + e.getMessage());
             }
         }
 
-        private void fail(MigrationId id, String cause, Throwable t) {
-            rethrowFatal(t);
-            StepResult failed = StepResult.failed(id, cause, t);
-            if (t instanceof StepFailure f && (f.stdout() != null || f.stderr() != null)) {
-                failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(f.stdout(), ""),
-                        Objects.requireNonNullElse(f.stderr(), "")));
+        private void notSaved(String message) {
+            failure = failure == null ? new Failure(Optional.empty(), Failure.Cause.STATE_NOT_SAVED, Optional.empty(), message)
+                    : failure.and(message);
+        }
+
+        private Optional<StepOutcome> fail(Failure f, Throwable t) {
+            StepResult failed = StepResult.failed(f.step().orElseThrow(), f.message(), t);
+            if (t instanceof StepFailure sf && (sf.stdout() != null || sf.stderr() != null)) {
+                failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
+                        Objects.requireNonNullElse(sf.stderr(), "")));
             }
             add(failed);
-            error = id + ": " + cause;
+            failure = f;
+            return Optional.empty();
         }
 
         private Instant now() {
             return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        }
-    }
-
-    /** A step may throw anything, even an Error; only the JVM's own breakdowns are not the step's failure. */
-    private static void rethrowFatal(Throwable t) {
-        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-            throw (VirtualMachineError) t;
-        }
-    }
-
-    /**
-     * What went wrong in {@code what} ({@code migrate()}), in words a person reads: a {@link StepFailure}'s
-     * message as it is, file-system errors naming the file and the cause; the exception's type only where
-     * its message says nothing without it. The type and the stack trace are in the result's cause.
-     */
-    static String describe(String what, Throwable t) {
-        if (t instanceof StepFailure) {
-            return TelecException.oneLine(t.getMessage());
-        }
-        return what + " failed: " + explain(t);
-    }
-
-    static String explain(Throwable t) {
-        String message = t.getMessage() == null ? "" : TelecException.oneLine(t.getMessage());
-        if (t instanceof FileSystemException e && e.getFile() != null) {
-            String reason = e.getReason() == null ? "" : " (" + TelecException.oneLine(e.getReason()) + ")";
-            String file = e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile());
-            if (t instanceof NoSuchFileException) return file + " does not exist" + reason;
-            if (t instanceof AccessDeniedException) return "permission denied: " + file + reason;
-            if (t instanceof FileAlreadyExistsException) return file + " already exists" + reason;
-            if (t instanceof DirectoryNotEmptyException) return file + " is a directory that is not empty" + reason;
-            if (t instanceof NotDirectoryException) return file + " is not a directory" + reason;
-            return file + ": " + (e.getReason() == null ? "cannot be read or written" : TelecException.oneLine(e.getReason()));
-        }
-        if (t instanceof NoClassDefFoundError) return "a class it needs is missing: " + message.replace('/', '.');
-        if (t instanceof AssertionError) return "assertion failed" + (message.isEmpty() ? "" : ": " + message);
-        if (message.isEmpty() || t instanceof Error) {
-            // nothing but the type says what happened (a NullPointerException without a message, an Error)
-            return t.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
-        }
-        return message;
-    }
-
-    /**
-     * The context a step gets; it keeps the step's notes, each once, in the order they came. Notes from the
-     * check() after migrate() are not kept: that check() sees the step's own effect (a moved file is gone).
-     */
-    private static final class StepContext implements MigrationContext {
-        private final Path home;
-        private final String id;
-        private final Version from;
-        private final Version to;
-        private final boolean simulated;
-        final Set<String> notes = new LinkedHashSet<>();
-        boolean confirming;
-
-        StepContext(Path home, String id, Version from, Version to, boolean simulated) {
-            this.home = home;
-            this.id = id;
-            this.from = from;
-            this.to = to;
-            this.simulated = simulated;
-        }
-
-        @Override
-        public Version from() {
-            return from;
-        }
-
-        @Override
-        public Version to() {
-            return to;
-        }
-
-        @Override
-        public boolean simulated() {
-            return simulated;
-        }
-
-        @Override
-        public Path home() {
-            return home;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public void note(String message) {
-            if (!confirming && message != null && !message.isBlank()) notes.add(TelecException.oneLine(message));
         }
     }
 }

@@ -21,6 +21,15 @@ public interface MigrationContext {
     default void note(String message) {
     }
 
+    /**
+     * The run's durability barrier: ask it to sync a directory whose entries the step changed, so that the
+     * change is durable before the step's record (see {@link DurabilityBarrier}). The runner's contexts
+     * defer the syncs to the record; a context made elsewhere syncs at once ({@link DurabilityBarrier#IMMEDIATE}).
+     */
+    default DurabilityBarrier durability() {
+        return DurabilityBarrier.IMMEDIATE;
+    }
+
     /** The version the run starts after (0.0.0 for a home that records none). */
     default Version from() {
         return Version.ZERO;

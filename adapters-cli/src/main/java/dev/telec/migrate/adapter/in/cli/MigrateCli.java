@@ -2,11 +2,15 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
@@ -122,14 +126,16 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
+    private final Provider<DryRunUseCase> dryRuns;
     private final Provider<FindAppProfile> profiles;
     private final Environment environment;
     private final Provider<ScriptHost> scripts;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Provider<FindAppProfile> profiles, Environment environment,
-               Provider<ScriptHost> scripts) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<DryRunUseCase> dryRuns, Provider<FindAppProfile> profiles,
+               Environment environment, Provider<ScriptHost> scripts) {
         this.migrator = migrator;
+        this.dryRuns = dryRuns;
         this.profiles = profiles;
         this.environment = environment;
         this.scripts = scripts;
@@ -140,17 +146,28 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
         MigrateCommand command;
+        DryRunOptions options;
         try {
+            options = dryRunOptions();
             command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    dryRunOptions());
+                    Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
+                    options);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         // after the usage checks, so that a usage error is exit 2 whether or not the home exists
         Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         configureScripts();
-        MigrationReport report = migrator.get().migrate(command);
+        Interruption interruption = null;
+        MigrationReport report;
+        if (dryRun) {
+            report = dryRuns.get().dryRun(new DryRunCommand(command, options)); // writes nothing: a signal just ends it
+        } else {
+            try (Interruption signals = Interruption.install(spec.commandLine().getErr())) {
+                interruption = signals;
+                report = run(command, signals);
+            }
+        }
         ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 spec.commandLine().getColorScheme().ansi());
         if (json) {
@@ -162,23 +179,46 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         if (verbose) {
             report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
         }
+        if (interruption != null && interruption.requested() && report.failure().filter(f -> f.cause() == MigrationReport.Failure.Cause.INTERRUPTED).isPresent()) {
+            return interruption.exitCode();
+        }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** Script steps: the command line's time limit, their output streamed with --verbose, notices on stderr. */
-    private void configureScripts() {
-        ScriptHost host = scripts.get();
-        if (stepTimeout != null) host.configure(host.settings().flagTimeout(stepTimeout));
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        host.notices(line -> {
-            err.println(line);
-            err.flush();
-        });
-        if (verbose) {
-            host.streamOutput(line -> {
-                synchronized (err) {
-                    err.println(line);
-                    err.flush();
+    /**
+     * A real run, with progress on a terminal, the lock wait said once, and a signal stopping it between steps.
+     * The progress line is cleared before the report is printed.
+     */
+    private MigrationReport run(MigrateCommand command, Interruption interruption) {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = !quiet && !json && environment.stderrIsTerminal();
+        int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
+        try (Progress progress = showProgress ? new Progress(err, columns) : null) {
+            return migrator.get().migrate(command, new StepListener() {
+                @Override
+                public void planned(int steps) {
+                    interruption.stepsStarted();
+                    if (progress != null) progress.planned(steps);
+                }
+
+                @Override
+                public void started(MigrationId id) {
+                    if (progress != null) progress.started(id);
+                }
+
+                @Override
+                public void waiting(String message) {
+                    if (!quiet) {
+                        synchronized (err) {
+                            err.println("telec: " + message);
+                            err.flush();
+                        }
+                    }
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return interruption.requested();
                 }
             });
         }
@@ -254,6 +294,27 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("too large a size: '" + value + "'");
             }
+        }
+    }
+
+    /** Script steps: the command line's time limit, their output streamed with --verbose, notices on stderr. */
+    private void configureScripts() {
+        ScriptHost host = scripts.get();
+        if (stepTimeout != null) host.configure(host.settings().flagTimeout(stepTimeout));
+        PrintWriter err = spec.commandLine().getErr();
+        host.notices(line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        if (verbose) {
+            host.streamOutput(line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            });
         }
     }
 

@@ -44,7 +44,7 @@ final class ReportPrinter {
 
     void human(MigrationReport report, Path home, boolean quiet) {
         if (!quiet) {
-            if (report.from().isAfter(report.to())) {
+            if (report.leftAsItIs()) {
                 out.println(home + ": left as it is: it is at " + report.from() + ", newer than " + report.to()
                         + " (--allow-downgrade)");
             } else if (report.steps().isEmpty()) {

@@ -10,7 +10,9 @@ import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
@@ -62,8 +64,20 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox, new DiskSandbox());
+    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new MigrationRunner(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    @Singleton
+    DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
+        return new SimulatingMigrator(runner, sandbox, new DiskSandbox());
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
+        return new Migrator(runner, dryRuns);
     }
 
     @Provides

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,8 +10,11 @@ interface Operation {
     /** Whether the change is in effect on every path it names; reads only. */
     boolean satisfied(Path home) throws Exception;
 
-    /** Brings the change about on every path it names where it is not yet in effect. */
-    void apply(Path home) throws Exception;
+    /**
+     * Brings the change about on every path it names where it is not yet in effect. Directories whose
+     * entries it changes are given to {@code durability}, so they are durable before the step's record.
+     */
+    void apply(Path home, DurabilityBarrier durability) throws Exception;
 
     /**
      * The paths whose absence makes this operation do nothing (what a move moves, a delete deletes, a key

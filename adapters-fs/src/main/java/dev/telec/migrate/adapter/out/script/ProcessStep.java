@@ -1,6 +1,5 @@
 package dev.telec.migrate.adapter.out.script;
 
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.spi.MigrationContext;
 import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.StepFailure;
@@ -103,7 +102,11 @@ public final class ProcessStep implements ScriptMigration {
         boolean done = call("migrate", context);
         if (done && !context.simulated()) {
             // what the process wrote is made durable before the step's record is (batched with the directory syncs)
-            AtomicFiles.syncFileSystemBeforeRecord(context.home());
+            try {
+                context.durability().syncFileSystemBeforeRecord(context.home());
+            } catch (IOException e) {
+                throw new StepFailure("migrate() succeeded, but what it wrote cannot be made durable: " + e.getMessage(), e);
+            }
         }
         return done;
     }

@@ -1,11 +1,11 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -19,18 +19,16 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
  * file in the target's directory ({@code .<name>.<random>.tmp}), is forced to storage, and is renamed over
  * the target atomically; then the directory is synced where that is possible. A reader, or a crash at any
- * point, sees the old content or the new, never a mix.
+ * point, sees the old content or the new, never a mix. The result keeps the owner and group of the file it
+ * replaces, or takes its directory's ({@link Ownership}).
  */
 public final class AtomicFiles {
 
@@ -63,12 +61,14 @@ public final class AtomicFiles {
         Objects.requireNonNull(content, "content");
         Path dir = parentOf(target);
         Path tmp = dir.resolve(tempName(target));
+        Ownership.Owners owners = Ownership.forEntry(target);
         boolean created = false;
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     attributes(dir, permissions))) {
                 created = true;
+                Ownership.apply(tmp, owners);
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -152,110 +152,29 @@ public final class AtomicFiles {
      * @throws IOException when the directory was opened but syncing it failed
      */
     public static void syncDirectory(Path dir) throws IOException {
-        FileChannel ch;
+        DurabilityBarrier.IMMEDIATE.syncBeforeRecord(dir);
+    }
+
+    /**
+     * Makes everything written on the file system {@code path} is on durable ({@code syncfs}, through
+     * {@code sync -f}): what a script step's process wrote, which telec cannot sync file by file.
+     *
+     * @throws IOException when {@code sync} cannot be run or fails
+     */
+    public static void syncFileSystem(Path path) throws IOException {
+        Process sync = new ProcessBuilder("sync", "-f", path.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true).start();
         try {
-            ch = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            return; // directories cannot be opened here
-        }
-        try (ch) {
-            ch.force(true);
-        } catch (UnsupportedOperationException e) {
-            // not supported here
-        }
-    }
-
-    /**
-     * Directory syncs deferred by {@link #syncDirectoryBeforeRecord}, per file system, as path strings: weak keys
-     * and no {@code Path} values (a path holds its file system), so a closed file system's entry goes away.
-     */
-    private static final Map<FileSystem, Set<String>> DEFERRED = new WeakHashMap<>();
-
-    /** A file system's deferred directories are synced at once when there are this many, so the set stays small. */
-    static final int MAX_DEFERRED = 4096;
-
-    /**
-     * Like {@link #syncDirectory}, but the sync waits for the next {@link #syncDeferred(FileSystem)} on
-     * {@code dir}'s file system, which the state store calls before it writes any journal record or snapshot
-     * there: a step's record is never durable before the directory changes the step made, and a directory many
-     * steps change (5,000 {@code mkdir}s in one parent) is synced once per group of records instead of once per
-     * step. A crash before that loses the changes and their records together; the next run asks the steps'
-     * {@code check()} again.
-     *
-     * @throws IOException when the deferred syncs had to be done at once (too many) and one failed
-     */
-    public static void syncDirectoryBeforeRecord(Path dir) throws IOException {
-        FileSystem fs = dir.getFileSystem();
-        boolean full;
-        synchronized (DEFERRED) {
-            Set<String> dirs = DEFERRED.computeIfAbsent(fs, k -> new LinkedHashSet<>());
-            dirs.add(dir.toAbsolutePath().toString());
-            full = dirs.size() >= MAX_DEFERRED;
-        }
-        if (full) syncDeferred(fs);
-    }
-
-    /** Homes whose whole file system is to be synced before the next record: what a script step's process wrote. */
-    private static final Set<String> DEFERRED_FILE_SYSTEMS = new LinkedHashSet<>();
-
-    /**
-     * Asks for a sync of the whole file system {@code home} is on ({@code syncfs}, through {@code sync -f}) before
-     * the state store writes its next record or snapshot: a process's writes cannot be synced file by file by
-     * telec. Like {@link #syncDirectoryBeforeRecord}, many steps share one sync per group of records. Only the
-     * default file system has processes writing to it.
-     */
-    public static void syncFileSystemBeforeRecord(Path home) {
-        if (home.getFileSystem() != FileSystems.getDefault()) return;
-        synchronized (DEFERRED_FILE_SYSTEMS) {
-            DEFERRED_FILE_SYSTEMS.add(home.toAbsolutePath().normalize().toString());
-        }
-    }
-
-    private static void syncFileSystems(FileSystem fs) throws IOException {
-        if (fs != FileSystems.getDefault()) return;
-        List<String> homes;
-        synchronized (DEFERRED_FILE_SYSTEMS) {
-            if (DEFERRED_FILE_SYSTEMS.isEmpty()) return;
-            homes = new ArrayList<>(DEFERRED_FILE_SYSTEMS);
-        }
-        for (String home : homes) {
-            Process sync = new ProcessBuilder("sync", "-f", home)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectErrorStream(true).start();
-            try {
-                if (!sync.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || sync.exitValue() != 0) {
-                    sync.destroyForcibly();
-                    throw new IOException("sync -f " + home + " failed (exit " + (sync.isAlive() ? "none" : sync.exitValue()) + ")");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.io.InterruptedIOException("interrupted while syncing " + home);
+            if (!sync.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                sync.destroyForcibly();
+                throw new IOException("sync -f " + path + " did not finish within 10 minutes");
             }
-            synchronized (DEFERRED_FILE_SYSTEMS) {
-                DEFERRED_FILE_SYSTEMS.remove(home);
-            }
-        }
-    }
-
-    /**
-     * Syncs every directory of {@code fs} whose sync {@link #syncDirectoryBeforeRecord} deferred.
-     *
-     * @throws IOException when one fails; it and the ones not yet synced stay deferred
-     */
-    public static void syncDeferred(FileSystem fs) throws IOException {
-        syncFileSystems(fs);
-        List<String> dirs;
-        synchronized (DEFERRED) {
-            Set<String> deferred = DEFERRED.get(fs);
-            if (deferred == null || deferred.isEmpty()) return;
-            dirs = new ArrayList<>(deferred);
-        }
-        for (String dir : dirs) {
-            syncDirectory(fs.getPath(dir));
-            synchronized (DEFERRED) {
-                DEFERRED.get(fs).remove(dir);
-            }
+            if (sync.exitValue() != 0) throw new IOException("sync -f " + path + " failed (exit " + sync.exitValue() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while syncing " + path);
         }
     }
 
@@ -280,6 +199,7 @@ public final class AtomicFiles {
         for (Path m : missing) {
             try {
                 Files.createDirectory(m);
+                Ownership.inherit(m);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (!Files.isDirectory(m)) throw e;
             }

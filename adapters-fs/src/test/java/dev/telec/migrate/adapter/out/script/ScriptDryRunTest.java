@@ -27,7 +27,7 @@ class ScriptDryRunTest {
 
     private MigrationReport dryRun(ScriptTrees t, Path temp) {
         return new SimulatingMigrator(t.runner(), new JimfsSandbox(), new DiskSandbox(temp))
-                .migrate(MigrateCommand.of(t.home).migrations(t.manifest).dryRun(true));
+                .dryRun(dev.telec.migrate.application.port.in.DryRunCommand.of(MigrateCommand.of(t.home).migrations(t.manifest)));
     }
 
     private static Map<String, String> tree(Path root) throws Exception {
