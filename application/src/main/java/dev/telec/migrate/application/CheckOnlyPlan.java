@@ -35,7 +35,7 @@ final class CheckOnlyPlan {
     }
 
     MigrationReport plan(MigrateCommand command, StepListener listener, Optional<String> notice) {
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = Plan.of(command, manifest, state);
         if (plan.leftAsItIs()) {

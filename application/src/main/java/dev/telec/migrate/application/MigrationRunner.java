@@ -95,7 +95,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));
@@ -139,7 +139,7 @@ public final class MigrationRunner implements MigrateUseCase {
      * (so a bad entry throws here as it would in the run), and refuses a foreign app's home first, as the run does.
      */
     public boolean pendingStepsNeedADisk(MigrateCommand command) {
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = Plan.of(command, manifest, state);
         if (plan.leftAsItIs()) return false;

@@ -1,13 +1,12 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** A manifest given as a list, for tests; counts how often entries are resolved. */
@@ -43,7 +42,7 @@ final class ListManifests implements Manifests {
     }
 
     @Override
-    public Manifest load(Optional<Path> directory) {
+    public Manifest load(StepSource source) {
         return Manifest.of(entries);
     }
 }

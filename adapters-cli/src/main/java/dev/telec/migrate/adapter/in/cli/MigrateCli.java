@@ -9,6 +9,7 @@ import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -149,7 +150,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         DryRunOptions options;
         try {
             options = dryRunOptions();
-            command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
+            command = new MigrateCommand(resolvedHome, steps(), Optional.ofNullable(from),
                     Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
                     options);
         } catch (IllegalArgumentException e) {
@@ -259,9 +260,14 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     }
 
     Path home() {
-        Optional<AppProfile> profile = home == null ? profiles.get().profile(Optional.ofNullable(migrations)) : Optional.empty();
+        Optional<AppProfile> profile = home == null ? profiles.get().profile(steps()) : Optional.empty();
         return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--home is required: " + Homes.noDefault(profile, migrations)));
+    }
+
+    /** The --migrations tree, else the bundled TeleClaude steps. */
+    StepSource steps() {
+        return migrations == null ? StepSource.bundled() : StepSource.directory(migrations);
     }
 
     DryRunOptions dryRunOptions() {

@@ -64,7 +64,7 @@ record StateDocument(String app, List<String> applied, String version, List<Line
                 }
                 Instant at;
                 try {
-                    at = DateTimeFormatter.ISO_INSTANT.parse(line.at(), Instant::from);
+                    at = Instants.parse(line.at());
                 } catch (DateTimeParseException e) {
                     throw new NotAState(where + ": \"at\" must be an ISO-8601 instant like 2026-11-23T10:15:02Z, not " + quote(line.at()));
                 }

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
@@ -136,7 +135,7 @@ final class StateJournal {
             if (p.nextToken() != null || n == null || n < 0 || id == null || outcome == null || at == null) return null;
             StepOutcome o = StepOutcome.fromWireName(outcome);
             if (o != StepOutcome.APPLIED && o != StepOutcome.SKIPPED_CHECK) return null;
-            return new Parsed(n, new HistoryEntry(id, o, DateTimeFormatter.ISO_INSTANT.parse(at, Instant::from)));
+            return new Parsed(n, new HistoryEntry(id, o, Instants.parse(at)));
         } catch (IOException | RuntimeException e) {
             return null; // a record that checks out but does not parse is not ours: stop here
         }

@@ -230,7 +230,7 @@ class ScriptStepsTest {
         assertThat(report.succeeded()).as(report.toString()).isTrue();
         assertThat(report.steps()).extracting(s -> s.outcome()).containsExactly(StepOutcome.APPLIED, StepOutcome.SKIPPED_CHECK);
         ScriptMigration step = (ScriptMigration) new dev.telec.migrate.adapter.out.manifest.FileManifests(t.host)
-                .load(java.util.Optional.of(t.manifest)).entries().get(0).resolve();
+                .load(dev.telec.migrate.application.port.in.StepSource.directory(t.manifest)).entries().get(0).resolve();
         assertThat(step.kind()).isEqualTo("exec");
         assertThat(step.files()).containsExactly(t.manifest.resolve("v1.0.0/001_upgrade.yaml"));
     }

@@ -51,7 +51,8 @@ public final class Manifest {
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
         Map<String, Entry> seen = new HashMap<>();
         for (Entry e : sorted) {
-            String key = e.id().version() + "/" + String.format("%03d", e.id().number());
+            // not String.format: Formatter's first use loads locale data, milliseconds of every start
+            String key = e.id().version() + "/" + e.id().number();
             Entry previous = seen.putIfAbsent(key, e);
             if (previous != null) {
                 throw new IllegalArgumentException("two entries with number " + String.format("%03d", e.id().number())
@@ -69,6 +70,29 @@ public final class Manifest {
     /** The app these steps are for, when the tree declares one ({@code telec.yaml}). */
     public Optional<AppProfile> profile() {
         return profile;
+    }
+
+    /**
+     * A manifest of steps passed as objects ({@link dev.telec.migrate.application.port.in.StepSource.Migrations}).
+     *
+     * @throws IllegalArgumentException when two steps share a version and number
+     */
+    public static Manifest ofMigrations(Map<MigrationId, Migration> steps) {
+        List<Entry> entries = new ArrayList<>();
+        steps.forEach((id, step) -> entries.add(new Given(id, step)));
+        return of(entries);
+    }
+
+    private record Given(MigrationId id, Migration step) implements Entry {
+        @Override
+        public String source() {
+            return step.getClass().getName() + " (" + id + ")";
+        }
+
+        @Override
+        public Migration resolve() {
+            return step;
+        }
     }
 
     public List<Entry> entries() {
