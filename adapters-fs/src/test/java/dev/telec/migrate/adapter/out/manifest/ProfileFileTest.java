@@ -121,8 +121,9 @@ class ProfileFileTest {
 
     @Test
     void theProfilesWeShipAreReadWithoutTheYamlParser() throws IOException {
-        for (Path file : new Path[] {Path.of("..", "migrations", "src", "main", "resources", "migrations", "telec.yaml"),
-                Path.of("..", "examples", "myapp", "migrations", "telec.yaml")}) {
+        for (Path file : new Path[] {Path.of("..", "migrations", "src", "main", "resources", "dev", "telec", "steps", "teleclaude", "telec.yaml"),
+                Path.of("..", "examples", "myapp", "migrations", "telec.yaml"),
+                Path.of("..", "examples", "scripted-app", "migrations", "telec.yaml")}) {
             byte[] bytes = Files.readAllBytes(file);
             assertThat(ProfileFile.simpleValues(Location.of(file), bytes)).as(file.toString())
                     .isNotNull().isEqualTo(ProfileFile.yamlValues(Location.of(file), bytes));
