@@ -17,10 +17,13 @@ import dev.telec.migrate.domain.MigrationReport.Failure;
 import dev.telec.migrate.domain.MigrationReport.Mode;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepOutput;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.spi.ScriptMigration;
+import dev.telec.migrate.spi.StepFailure;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -130,6 +133,22 @@ public final class MigrationRunner implements MigrateUseCase {
         return state.app().isPresent() ? state : state.withApp(app);
     }
 
+    /**
+     * Whether a run of {@code command} has a pending step that is a process ({@link ScriptMigration}), which
+     * only a home on disk can run: a dry-run then simulates on a copy on disk. Resolves the pending steps
+     * (so a bad entry throws here as it would in the run), and refuses a foreign app's home first, as the run does.
+     */
+    public boolean pendingStepsNeedADisk(MigrateCommand command) {
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
+        MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
+        Plan plan = Plan.of(command, manifest, state);
+        if (plan.leftAsItIs()) return false;
+        for (Migration step : plan.pending(state, new LinkedHashMap<>()).values()) {
+            if (step instanceof ScriptMigration) return true;
+        }
+        return false;
+    }
+
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
     private final class Run {
         final Path home;
@@ -142,6 +161,8 @@ public final class MigrationRunner implements MigrateUseCase {
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
         Failure failure;
+        Version from = Version.ZERO; // the plan's range, told to the steps
+        Version to = Version.ZERO;
 
         Run(Path home, MigrationState state, StepListener listener, Mode mode) {
             this.home = home;
@@ -152,6 +173,8 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
+            from = plan.from();
+            to = plan.to();
             listener.planned(pending.size());
             int finished = 0;
             results.addAll(plan.ignoredResults());
@@ -202,7 +225,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
-            StepContext context = new StepContext(home, id.toString(), barrier);
+            StepContext context = new StepContext(home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
                 outcome = attempt(id, migration, context);
@@ -301,7 +324,12 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         private Optional<StepOutcome> fail(Failure f, Throwable t) {
-            add(StepResult.failed(f.step().orElseThrow(), f.message(), t));
+            StepResult failed = StepResult.failed(f.step().orElseThrow(), f.message(), t);
+            if (t instanceof StepFailure sf && (sf.stdout() != null || sf.stderr() != null)) {
+                failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
+                        Objects.requireNonNullElse(sf.stderr(), "")));
+            }
+            add(failed);
             failure = f;
             return Optional.empty();
         }

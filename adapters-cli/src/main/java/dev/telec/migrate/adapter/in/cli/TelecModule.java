@@ -5,7 +5,9 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
+import dev.telec.migrate.adapter.out.sandbox.DiskSandbox;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
@@ -37,8 +39,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Manifests manifests() {
-        return new FileManifests();
+    Manifests manifests(ScriptHost scripts) {
+        return new FileManifests(scripts);
+    }
+
+    @Provides
+    @Singleton
+    ScriptHost scriptHost() {
+        return ScriptHost.system();
     }
 
     @Provides
@@ -73,7 +81,7 @@ public final class TelecModule extends AbstractModule {
     @Provides
     @Singleton
     DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
-        return new SimulatingMigrator(runner, sandbox);
+        return new SimulatingMigrator(runner, sandbox, new DiskSandbox());
     }
 
     @Provides
