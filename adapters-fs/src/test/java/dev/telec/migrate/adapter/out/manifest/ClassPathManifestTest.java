@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BundledManifestTest {
+class ClassPathManifestTest {
 
     @TempDir
     Path temp;
@@ -29,7 +29,7 @@ class BundledManifestTest {
     private static URLClassLoader loaderOf(Path... roots) throws IOException {
         URL[] urls = new URL[roots.length];
         for (int i = 0; i < roots.length; i++) urls[i] = roots[i].toUri().toURL();
-        return new URLClassLoader(urls, BundledManifestTest.class.getClassLoader());
+        return new URLClassLoader(urls, ClassPathManifestTest.class.getClassLoader());
     }
 
     private Path jar(String name, Map<String, byte[]> entries) throws IOException {
@@ -37,19 +37,19 @@ class BundledManifestTest {
     }
 
     @Test
-    void no_bundled_root_is_an_empty_manifest() throws IOException {
+    void noBundledRootIsAnEmptyManifest() throws IOException {
         try (URLClassLoader nothing = new URLClassLoader(new URL[0], null)) {
             assertThat(new FileManifests(nothing).load(Optional.empty()).entries()).isEmpty();
         }
     }
 
     @Test
-    void the_default_catalog_reads_this_class_path_which_has_no_bundled_manifest() {
+    void theDefaultCatalogReadsThisClassPathWhichHasNoBundledManifest() {
         assertThat(new FileManifests().load(Optional.empty()).entries()).isEmpty();
     }
 
     @Test
-    void loads_the_bundled_manifest_from_a_class_path_directory() throws IOException {
+    void loadsTheBundledManifestFromAClassPathDirectory() throws IOException {
         Path classes = temp.resolve("classes");
         step(classes, "migrations/v1.1.0/002_second.yaml");
         step(classes, "migrations/v1.1.0/001_first.json");
@@ -66,7 +66,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void loads_the_bundled_manifest_from_a_jar_lazily() throws IOException {
+    void loadsTheBundledManifestFromAJarLazily() throws IOException {
         Path jar = jar("migrations.jar", Map.of(
                 "migrations/v1.0.0/001_x.yaml", utf8(Trees.RECORDING_YAML),
                 "migrations/v1.0.0/002_bad.yaml", utf8("class: com.example.Nope\n"),
@@ -86,7 +86,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void a_malformed_name_in_a_jar_fails_load_naming_the_jar_and_entry() throws IOException {
+    void aMalformedNameInAJarFailsLoadNamingTheJarAndEntry() throws IOException {
         Path jar = jar("migrations.jar", Map.of("migrations/v1.0/001_x.yaml", utf8(Trees.RECORDING_YAML)));
 
         try (URLClassLoader loader = loaderOf(jar)) {
@@ -97,7 +97,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void merges_several_class_path_roots() throws IOException {
+    void mergesSeveralClassPathRoots() throws IOException {
         Path classes = temp.resolve("classes");
         step(classes, "migrations/v1.0.0/002_from_dir.yaml");
         Path jar = jar("migrations.jar", Map.of("migrations/v1.0.0/001_from_jar.yaml", utf8(Trees.RECORDING_YAML),
@@ -110,7 +110,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void a_step_in_two_class_path_roots_is_a_duplicate() throws IOException {
+    void aStepInTwoClassPathRootsIsADuplicate() throws IOException {
         Path classes = temp.resolve("classes");
         step(classes, "migrations/v1.0.0/001_x.yaml");
         Path jar = jar("migrations.jar", Map.of("migrations/v1.0.0/001_x.yaml", utf8(Trees.RECORDING_YAML)));
@@ -124,7 +124,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void loading_a_jar_leaves_it_free_to_replace() throws IOException {
+    void loadingAJarLeavesItFreeToReplace() throws IOException {
         Path jar = jar("migrations.jar", Map.of("migrations/v1.0.0/001_x.yaml", utf8(Trees.RECORDING_YAML)));
         try (URLClassLoader loader = loaderOf(jar)) {
             Manifest manifest = new FileManifests(loader).load(Optional.empty());
