@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /** A real telec in a child JVM (the test class path), on a manifest of {@link AppendStep}s that each pause. */
 final class ChildTelec {
 
+    private static final Path PERL = Path.of("/usr/bin/perl");
+
     private ChildTelec() {
     }
 
@@ -25,7 +27,13 @@ final class ChildTelec {
 
     /** The java command line that runs telec with {@code args}, each step pausing {@code stepMillis}. */
     static List<String> command(long stepMillis, String... args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>();
+        // A job started in the background by a non-interactive shell (as CI may start the build) inherits SIGINT
+        // ignored, and the JVM then leaves it ignored: restore the default a user's terminal gives, then exec.
+        if (Files.isExecutable(PERL)) {
+            command.addAll(List.of(PERL.toString(), "-e", "$SIG{INT} = $SIG{TERM} = 'DEFAULT'; exec @ARGV or die \"exec: $!\";"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtelec.test.stepMillis=" + stepMillis,
                 "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main"));
         command.addAll(List.of(args));
