@@ -6,11 +6,13 @@ import dev.telec.migrate.reliability.BadInput.Result;
 import dev.telec.migrate.steps.BlockingStep;
 import dev.telec.migrate.steps.ErrorStep;
 import dev.telec.migrate.testing.BrokenSteps;
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,12 +41,27 @@ class ReliabilityCliTest {
     private void awaitHolder(Process child) throws Exception {
         Path lock = in.home.resolve(".migration.lock");
         for (int i = 0; i < 3000; i++) {
-            if (Files.exists(lock) && Files.readString(lock).startsWith("pid " + child.pid() + " ")) return;
+            if (Files.exists(lock) && Files.readString(lock).startsWith("pid " + child.pid() + " ") && inItsStep()) return;
             assertThat(child.isAlive()).as("child output: %s", Files.exists(tmp.resolve("child.txt"))
                     ? Files.readString(tmp.resolve("child.txt")) : "").isTrue();
             Thread.sleep(10);
         }
         throw new AssertionError("the child never took the lock");
+    }
+
+    /** The holder has saved its run's backup (the state files' pre-images) and is in its step: it writes nothing more. */
+    private boolean inItsStep() throws IOException {
+        Path runs = in.home.resolve(".telec/backups");
+        if (!Files.isDirectory(runs)) return false;
+        try (Stream<Path> dirs = Files.list(runs)) {
+            return dirs.anyMatch(d -> {
+                try {
+                    return Files.size(d.resolve("preimages.log")) > 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
     }
 
     @Test
@@ -143,7 +160,7 @@ class ReliabilityCliTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("telec: 1.0.0/001_gone: migrate() threw java.lang.NoClassDefFoundError: com/example/Gone"
-                + System.lineSeparator());
+                + "; its changes were rolled back" + System.lineSeparator());
         assertThat(in.home.resolve("migration_state.json")).doesNotExist();
     }
 

@@ -5,6 +5,7 @@ import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -59,6 +60,7 @@ public final class MigrationRunner implements MigrateUseCase {
     private final Clock clock;
     private final HomeLocks locks;
     private final StepListener listener;
+    private final Backups backups;
 
     /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
@@ -74,6 +76,16 @@ public final class MigrationRunner implements MigrateUseCase {
     }
 
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener) {
+        this(manifests, stateStore, clock, locks, listener, Backups.NONE);
+    }
+
+    /**
+     * @param backups where each run that writes saves the pre-images of what its steps change, so that a failed
+     *     step is rolled back and a killed run's half-done step is rolled back by the next run
+     */
+    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener,
+                           Backups backups) {
+        this.backups = Objects.requireNonNull(backups, "backups");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -83,7 +95,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     /** This runner, telling {@code other} about each step. */
     public MigrationRunner withListener(StepListener other) {
-        return new MigrationRunner(manifests, stateStore, clock, locks, other);
+        return new MigrationRunner(manifests, stateStore, clock, locks, other, backups);
     }
 
     @Override
@@ -101,14 +113,16 @@ public final class MigrationRunner implements MigrateUseCase {
         // one entry must not leave a half-run, nor any write at all.
         Map<MigrationId, Migration> resolved = resolve(plan, state, new LinkedHashMap<>());
         if (command.dryRun() || !plan.writes(state)) {
-            return run(command, plan, state, null, resolved);
+            return run(command, plan, state, null, resolved, List.of());
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = stateStore.load(home);
+            // a killed run's steps that were changed but never recorded are put back before anything runs
+            List<MigrationId> recovered = backups.recover(home, locked);
             Plan again = plan(command, manifest, locked);
             return again == null ? leftAsItIs(command, manifest, locked)
-                    : run(command, again, locked, stateStore, resolve(again, locked, resolved));
+                    : run(command, again, locked, stateStore, resolve(again, locked, resolved), recovered);
         }
     }
 
@@ -164,27 +178,51 @@ public final class MigrationRunner implements MigrateUseCase {
     }
 
     private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store,
-                                Map<MigrationId, Migration> pending) {
+                                Map<MigrationId, Migration> pending, List<MigrationId> recovered) {
         Path home = command.home();
         Version from = plan.from();
         Version to = plan.to();
         List<Manifest.Entry> inRange = plan.inRange();
 
-        Run run = new Run(home, state, command.dryRun() ? null : store);
-        for (Manifest.Entry entry : inRange) {
-            MigrationId id = entry.id();
-            if (run.halted()) {
-                run.add(StepResult.of(id, StepOutcome.NOT_RUN));
-            } else if (!pending.containsKey(id)) {
-                run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
-            } else {
-                run.step(id, pending.get(id), command.dryRun());
+        boolean writes = !command.dryRun() && store != null;
+        boolean backedUp = writes && command.backupOptions().backup();
+        Run run = new Run(home, state, command.dryRun() ? null : store,
+                backedUp ? backups.start(home, from, to) : Backups.Run.NONE, command.backupOptions().rollback());
+        try {
+            for (Manifest.Entry entry : inRange) {
+                MigrationId id = entry.id();
+                if (run.halted()) {
+                    run.add(StepResult.of(id, StepOutcome.NOT_RUN));
+                } else if (!pending.containsKey(id)) {
+                    run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
+                } else {
+                    run.step(id, pending.get(id), command.dryRun());
+                }
             }
+            if (!command.dryRun()) {
+                run.finish(run.halted() ? null : to);
+            }
+        } finally {
+            run.backup.close(run.version);
         }
-        if (!command.dryRun()) {
-            run.finish(run.halted() ? null : to);
+        if (backedUp && !run.halted()) {
+            backups.prune(home, command.backupOptions().keep());
         }
-        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error));
+        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error), false,
+                notice(recovered, writes && !backedUp));
+    }
+
+    private static Optional<String> notice(List<MigrationId> recovered, boolean noBackup) {
+        List<String> notes = new ArrayList<>();
+        if (!recovered.isEmpty()) {
+            notes.add("rolled back what an interrupted run left of " + recovered.size()
+                    + (recovered.size() == 1 ? " step (" : " steps (") + String.join(", ", recovered.stream().map(MigrationId::toString).toList())
+                    + ") before running");
+        }
+        if (noBackup) {
+            notes.add("--no-backup: no pre-images were saved; this run cannot be rolled back or restored");
+        }
+        return notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
     }
 
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
@@ -193,13 +231,19 @@ public final class MigrationRunner implements MigrateUseCase {
         final StateStore store; // null in a dry-run: nothing is written
         final List<StepResult> results = new ArrayList<>();
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
+        final Backups.Run backup;
+        final boolean rollback;
         int records;
         String error;
+        Optional<Version> version; // as the state records it
 
-        Run(Path home, MigrationState state, StateStore store) {
+        Run(Path home, MigrationState state, StateStore store, Backups.Run backup, boolean rollback) {
             this.home = home;
             this.store = store;
             this.recorded = state.toBuilder();
+            this.backup = backup;
+            this.rollback = rollback;
+            this.version = state.version();
         }
 
         boolean halted() {
@@ -230,7 +274,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
         private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun) {
-            MigrationContext context = new StepContext(home, id.toString());
+            MigrationContext context = new StepContext(dryRun ? home : backup.begin(id, home), id.toString());
             boolean done;
             try {
                 done = migration.check(context);
@@ -262,6 +306,12 @@ public final class MigrationRunner implements MigrateUseCase {
                 fail(id, "check() after migrate() threw " + describe(t), t);
                 return null;
             }
+            try {
+                backup.kept(id);
+            } catch (TelecException e) {
+                fail(id, "applied, but making it durable failed: " + e.getMessage(), e);
+                return null;
+            }
             return StepOutcome.APPLIED;
         }
 
@@ -291,6 +341,7 @@ public final class MigrationRunner implements MigrateUseCase {
             try {
                 if (newVersion) {
                     store.save(home, state.withVersion(to));
+                    version = Optional.of(to);
                 } else if (records > 0) {
                     store.commit(home, state);
                 }
@@ -302,8 +353,19 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private void fail(MigrationId id, String cause, Throwable t) {
             rethrowFatal(t);
-            add(StepResult.failed(id, cause));
+            StepResult result = StepResult.failed(id, cause);
             error = id + ": " + cause;
+            if (rollback && store != null) {
+                try {
+                    if (backup.rollBack(id)) {
+                        result = result.withRolledBack();
+                        error += "; its changes were rolled back";
+                    }
+                } catch (TelecException e) {
+                    error += "; rolling its changes back failed: " + e.getMessage();
+                }
+            }
+            add(result);
         }
 
         private Instant now() {

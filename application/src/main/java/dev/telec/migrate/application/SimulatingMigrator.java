@@ -65,7 +65,9 @@ public final class SimulatingMigrator implements MigrateUseCase {
                     changes.put(id, copy.changes());
                 }
             });
-            MigrationReport run = inCopy.migrate(command.home(copy.home()).dryRun(false));
+            // no backup in the copy: it is thrown away, and telec's own directory is not copied into it
+            MigrationReport run = inCopy.migrate(command.home(copy.home()).dryRun(false)
+                    .backupOptions(command.backupOptions().backup(false)));
             List<StepResult> steps = new ArrayList<>(run.steps().size());
             for (StepResult step : run.steps()) {
                 steps.add(step.withOutcome(predicted(step.outcome())).withChanges(changes.getOrDefault(step.id(), List.of())));

@@ -7,8 +7,10 @@ import java.util.Optional;
 /**
  * One step's line in a report; {@code error} is present exactly when the outcome is {@code FAILED}.
  * {@code changes} are what the step changed in the home, in path order; only a simulated dry-run fills them.
+ * {@code rolledBack}: a failed step whose changes were put back as they were before it.
  */
-public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
+                         boolean rolledBack) {
 
     public StepResult {
         Objects.requireNonNull(id, "id");
@@ -18,6 +20,13 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
             throw new IllegalArgumentException("a step result has an error exactly when it failed: " + outcome + " " + error);
         }
         changes = List.copyOf(changes);
+        if (rolledBack && outcome != StepOutcome.FAILED) {
+            throw new IllegalArgumentException("only a failed step is rolled back: " + outcome);
+        }
+    }
+
+    public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
+        this(id, outcome, error, changes, false);
     }
 
     public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error) {
@@ -26,12 +35,17 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     /** The same result with {@code changes} instead of its own. */
     public StepResult withChanges(List<Change> newChanges) {
-        return new StepResult(id, outcome, error, newChanges);
+        return new StepResult(id, outcome, error, newChanges, rolledBack);
     }
 
     /** The same result with another outcome (and the same error and changes). */
     public StepResult withOutcome(StepOutcome newOutcome) {
-        return new StepResult(id, newOutcome, error, changes);
+        return new StepResult(id, newOutcome, error, changes, rolledBack);
+    }
+
+    /** This failed result, its changes rolled back. */
+    public StepResult withRolledBack() {
+        return new StepResult(id, outcome, error, changes, true);
     }
 
     public static StepResult of(MigrationId id, StepOutcome outcome) {

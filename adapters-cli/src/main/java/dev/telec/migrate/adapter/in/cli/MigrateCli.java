@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
@@ -91,6 +92,18 @@ final class MigrateCli implements Callable<Integer> {
             description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
     boolean allowInsecureMigrations;
 
+    @Option(names = "--no-backup", description = "Save no pre-images in this run: a failed step is not rolled back and "
+            + "the run cannot be restored (see docs/backups.md).")
+    boolean noBackup;
+
+    @Option(names = "--no-rollback", description = "Keep a failed step's partial changes (for debugging) instead of rolling them back; "
+            + "the run can still be restored.")
+    boolean noRollback;
+
+    @Option(names = "--keep-backups", paramLabel = "N",
+            description = "Keep the backups of the last N runs (default: 5); older ones are deleted after a successful run.")
+    Integer keepBackups;
+
     @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
     boolean json;
 
@@ -115,7 +128,7 @@ final class MigrateCli implements Callable<Integer> {
         try {
             command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
                     Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    dryRunOptions());
+                    dryRunOptions()).backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -134,6 +147,11 @@ final class MigrateCli implements Callable<Integer> {
         if (home != null) return home;
         return environment.variable(HOME_VARIABLE).map(Path::of)
                 .orElseGet(() -> environment.userHome().resolve(".teleclaude"));
+    }
+
+    BackupOptions backupOptions() {
+        BackupOptions options = BackupOptions.DEFAULT.backup(!noBackup).rollback(!noRollback);
+        return keepBackups == null ? options : options.keep(keepBackups);
     }
 
     DryRunOptions dryRunOptions() {

@@ -50,7 +50,8 @@ final class ReportPrinter {
                 report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {
                     out.println("  " + pad(LABELS.get(step.outcome())) + "  " + step.id()
-                            + step.error().map(e -> ": " + e).orElse(""));
+                            + step.error().map(e -> ": " + e).orElse("")
+                            + (step.rolledBack() ? "; its changes were rolled back" : ""));
                     for (Change change : step.changes()) {
                         changeLines(change);
                     }
@@ -100,6 +101,7 @@ final class ReportPrinter {
                 g.writeStringField("id", step.id().toString());
                 g.writeStringField("outcome", step.outcome().wireName());
                 g.writeStringField("error", step.error().orElse(null));
+                if (step.outcome() == StepOutcome.FAILED) g.writeBooleanField("rolled_back", step.rolledBack());
                 if (report.simulated()) {
                     g.writeArrayFieldStart("changes");
                     for (Change change : step.changes()) {

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.telec.migrate.adapter.out.backup.FileBackups;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
@@ -10,6 +11,7 @@ import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.Sandbox;
@@ -53,8 +55,16 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks), sandbox);
+    Backups backups(Clock clock) {
+        return new FileBackups(clock);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox,
+                                  Backups backups) {
+        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks,
+                MigrationRunner.StepListener.NONE, backups), sandbox);
     }
 
     @Provides

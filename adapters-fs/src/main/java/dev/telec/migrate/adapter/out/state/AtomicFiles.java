@@ -174,6 +174,17 @@ public final class AtomicFiles {
     }
 
     /**
+     * Hands the directory syncs deferred on {@code from} (a file system that decorates {@code to}, whose
+     * paths name the same files) to {@code to}, so that they are done by its next {@link #syncDeferred}.
+     */
+    public static void deferTo(FileSystem from, FileSystem to) {
+        synchronized (DEFERRED) {
+            Set<String> dirs = DEFERRED.remove(from);
+            if (dirs != null && !dirs.isEmpty()) DEFERRED.computeIfAbsent(to, k -> new LinkedHashSet<>()).addAll(dirs);
+        }
+    }
+
+    /**
      * Syncs every directory of {@code fs} whose sync {@link #syncDirectoryBeforeRecord} deferred.
      *
      * @throws IOException when one fails; it and the ones not yet synced stay deferred

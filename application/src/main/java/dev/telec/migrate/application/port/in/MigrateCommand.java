@@ -22,10 +22,11 @@ import java.util.Optional;
  *     is group- or world-writable
  * @param lockWait how long a real run waits for another run that holds the home; zero: not at all
  * @param dryRunOptions how a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run
+ * @param backupOptions how a real run backs up the home (pre-images, rollback, retention); ignored by a dry-run
  */
 public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
                              boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations,
-                             Duration lockWait, DryRunOptions dryRunOptions) {
+                             Duration lockWait, DryRunOptions dryRunOptions, BackupOptions backupOptions) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
@@ -34,12 +35,21 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(dryRunOptions, "dryRunOptions");
+        Objects.requireNonNull(backupOptions, "backupOptions");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("--from " + from.get() + " is after --to " + to.get());
         }
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
         }
+    }
+
+    /** A command with the default backup options ({@link BackupOptions#DEFAULT}). */
+    public MigrateCommand(Path home, Optional<Path> migrations, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations, Duration lockWait,
+                          DryRunOptions dryRunOptions) {
+        this(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait, dryRunOptions,
+                BackupOptions.DEFAULT);
     }
 
     /** A command with the default dry-run options ({@link DryRunOptions#DEFAULT}). */
@@ -61,47 +71,53 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
 
     public MigrateCommand migrations(Path manifestDirectory) {
         return new MigrateCommand(home, Optional.of(manifestDirectory), from, to, dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions);
+                allowInsecureMigrations, lockWait, dryRunOptions, backupOptions);
     }
 
     public MigrateCommand from(Version version) {
         return new MigrateCommand(home, migrations, Optional.of(version), to, dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions);
+                allowInsecureMigrations, lockWait, dryRunOptions, backupOptions);
     }
 
     public MigrateCommand to(Version version) {
         return new MigrateCommand(home, migrations, from, Optional.of(version), dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions);
+                allowInsecureMigrations, lockWait, dryRunOptions, backupOptions);
     }
 
     public MigrateCommand dryRun(boolean value) {
         return new MigrateCommand(home, migrations, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, backupOptions);
     }
 
     public MigrateCommand allowDowngrade(boolean value) {
         return new MigrateCommand(home, migrations, from, to, dryRun, value, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, backupOptions);
     }
 
     public MigrateCommand allowInsecureMigrations(boolean value) {
-        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions);
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions, backupOptions);
     }
 
     public MigrateCommand lockWait(Duration value) {
         return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, value,
-                dryRunOptions);
+                dryRunOptions, backupOptions);
     }
 
     /** How a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run. */
     public MigrateCommand dryRunOptions(DryRunOptions options) {
         return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                options);
+                options, backupOptions);
     }
 
     /** The same command on another home (the simulation runs it on a copy). */
     public MigrateCommand home(Path other) {
         return new MigrateCommand(other, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions);
+                dryRunOptions, backupOptions);
+    }
+
+    /** How a real run backs up the home. */
+    public MigrateCommand backupOptions(BackupOptions options) {
+        return new MigrateCommand(home, migrations, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
+                dryRunOptions, options);
     }
 }
