@@ -88,7 +88,7 @@ public final class KillHarness {
         List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Dtelec.test.stepMillis=" + STEP_MILLIS,
                 "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main",
-                "migrate", "--quiet", "--home", home.toString(), "--migrations", manifest.toString());
+                "migrate", "--quiet", "--create-home", "--home", home.toString(), "--migrations", manifest.toString());
         return new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(work.resolve("stderr.txt").toFile())

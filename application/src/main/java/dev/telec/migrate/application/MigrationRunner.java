@@ -1,6 +1,7 @@
 package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.TelecException.DowngradeException;
+import dev.telec.migrate.application.TelecException.ForeignHomeException;
 import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
@@ -10,6 +11,7 @@ import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -104,7 +106,7 @@ public final class MigrationRunner implements MigrateUseCase {
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
-        MigrationState state = stateStore.load(home);
+        MigrationState state = ownState(home, manifest, stateStore.load(home));
         Plan plan = plan(command, manifest, state);
         if (plan == null) {
             return leftAsItIs(command, manifest, state);
@@ -117,13 +119,27 @@ public final class MigrationRunner implements MigrateUseCase {
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
-            MigrationState locked = stateStore.load(home);
+            MigrationState locked = ownState(home, manifest, stateStore.load(home));
             // a killed run's steps that were changed but never recorded are put back before anything runs
             List<MigrationId> recovered = backups.recover(home, locked);
             Plan again = plan(command, manifest, locked);
             return again == null ? leftAsItIs(command, manifest, locked)
                     : run(command, again, locked, stateStore, resolve(again, locked, resolved), recovered);
         }
+    }
+
+    /**
+     * The state as this run will write it: named after the manifest's app, when it has a profile. A state
+     * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
+     * before anything runs.
+     */
+    private static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
+        if (manifest.profile().isEmpty()) return state;
+        AppName app = manifest.profile().get().app();
+        if (state.app().isPresent() && !state.app().get().equals(app)) {
+            throw new ForeignHomeException(home, state.app().get(), app);
+        }
+        return state.app().isPresent() ? state : state.withApp(app);
     }
 
     private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
@@ -188,23 +204,22 @@ public final class MigrationRunner implements MigrateUseCase {
         boolean backedUp = writes && command.backupOptions().backup();
         Run run = new Run(home, state, command.dryRun() ? null : store,
                 backedUp ? backups.start(home, from, to) : Backups.Run.NONE, command.backupOptions().rollback());
-        try {
-            for (Manifest.Entry entry : inRange) {
-                MigrationId id = entry.id();
-                if (run.halted()) {
-                    run.add(StepResult.of(id, StepOutcome.NOT_RUN));
-                } else if (!pending.containsKey(id)) {
-                    run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
-                } else {
-                    run.step(id, pending.get(id), command.dryRun());
-                }
+        for (Manifest.Entry entry : inRange) {
+            MigrationId id = entry.id();
+            if (run.halted()) {
+                run.add(StepResult.of(id, StepOutcome.NOT_RUN));
+            } else if (!pending.containsKey(id)) {
+                run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
+            } else {
+                run.step(id, pending.get(id), command.dryRun());
             }
-            if (!command.dryRun()) {
-                run.finish(run.halted() ? null : to);
-            }
-        } finally {
-            run.backup.close(run.version);
         }
+        if (!command.dryRun()) {
+            run.finish(run.halted() ? null : to);
+        }
+        // not in a finally: a run that ends by throwing is left unfinished, and the next run rolls back its
+        // unrecorded steps as after a kill
+        run.backup.close(run.version);
         if (backedUp && !run.halted()) {
             backups.prune(home, command.backupOptions().keep());
         }

@@ -80,6 +80,20 @@ public class TelecException extends RuntimeException {
         }
     }
 
+    /** The home's state names another app than the manifest's steps are for: nothing is run or written. */
+    public static class ForeignHomeException extends TelecException {
+        public ForeignHomeException(Path home, Object homeApp, Object stepsApp) {
+            super(null, home + " belongs to app '" + homeApp + "', these steps are for '" + stepsApp + "'", null);
+        }
+    }
+
+    /** A home that cannot be used as it is: missing (and not to be created). */
+    public static class HomeException extends TelecException {
+        public HomeException(Path home, String message) {
+            super(home, message, null);
+        }
+    }
+
     /**
      * The home records a version newer than any step this telec knows: an older telec on a newer home.
      * Refused unless the command allows downgrades.

@@ -12,22 +12,26 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * What a home records about its migrations: the ids of the steps that are in effect, the version it was
- * brought to, and the history of how. Immutable; each change returns a new state.
+ * What a home records about its migrations: the app it belongs to (when the steps that wrote it named
+ * one), the ids of the steps that are in effect, the version it was brought to, and the history of how.
+ * Immutable; each change returns a new state.
  *
  * <p>Ids are kept as written, so a state written by the reference runner ({@code 1.1.0/001_example.py})
  * keeps its ids; such an id matches the step whose canonical id is its stem.
  */
 public final class MigrationState {
 
-    public static final MigrationState EMPTY = new MigrationState(new TreeSet<>(), Optional.empty(), List.of());
+    public static final MigrationState EMPTY = new MigrationState(new TreeSet<>(), Optional.empty(), List.of(), Optional.empty());
 
+    private final Optional<AppName> app;
     private final SortedSet<String> applied;
     private final Optional<Version> version;
     private final List<HistoryEntry> history;
     private final Set<String> canonicalApplied;
 
-    private MigrationState(SortedSet<String> applied, Optional<Version> version, List<HistoryEntry> history) {
+    private MigrationState(SortedSet<String> applied, Optional<Version> version, List<HistoryEntry> history,
+                           Optional<AppName> app) {
+        this.app = Objects.requireNonNull(app, "app");
         this.applied = Collections.unmodifiableSortedSet(applied);
         this.version = Objects.requireNonNull(version, "version");
         this.history = List.copyOf(history);
@@ -42,7 +46,7 @@ public final class MigrationState {
         for (String id : applied) {
             Objects.requireNonNull(id, "applied id");
         }
-        return new MigrationState(new TreeSet<>(applied), version, history);
+        return new MigrationState(new TreeSet<>(applied), version, history, Optional.empty());
     }
 
     /** An id with a file extension ({@code 1.1.0/001_example.py}) stands for its stem. */
@@ -66,7 +70,7 @@ public final class MigrationState {
         List<HistoryEntry> nextHistory = new ArrayList<>(history.size() + 1);
         nextHistory.addAll(history);
         nextHistory.add(new HistoryEntry(id.toString(), outcome, at));
-        return new MigrationState(nextApplied, version, nextHistory);
+        return new MigrationState(nextApplied, version, nextHistory, app);
     }
 
     /** A new state with the entry's id in effect and the entry appended to the history. */
@@ -87,8 +91,10 @@ public final class MigrationState {
         private final TreeSet<String> applied;
         private Optional<Version> version;
         private final ArrayList<HistoryEntry> history;
+        private final Optional<AppName> app;
 
         private Builder(MigrationState from) {
+            this.app = from.app;
             this.applied = new TreeSet<>(from.applied);
             this.version = from.version;
             this.history = new ArrayList<>(from.history);
@@ -115,12 +121,22 @@ public final class MigrationState {
         }
 
         public MigrationState build() {
-            return new MigrationState(new TreeSet<>(applied), version, history);
+            return new MigrationState(new TreeSet<>(applied), version, history, app);
         }
     }
 
     public MigrationState withVersion(Version newVersion) {
-        return new MigrationState(new TreeSet<>(applied), Optional.of(newVersion), history);
+        return new MigrationState(new TreeSet<>(applied), Optional.of(newVersion), history, app);
+    }
+
+    /** This state, saying that the home belongs to {@code name}. */
+    public MigrationState withApp(AppName name) {
+        return new MigrationState(new TreeSet<>(applied), version, history, Optional.of(name));
+    }
+
+    /** The app the home belongs to; empty in a state written without one (an older telec, the reference runner). */
+    public Optional<AppName> app() {
+        return app;
     }
 
     /** Sorted ids as written. */
@@ -139,17 +155,17 @@ public final class MigrationState {
     @Override
     public boolean equals(Object o) {
         return o instanceof MigrationState s
-                && applied.equals(s.applied) && version.equals(s.version) && history.equals(s.history);
+                && app.equals(s.app) && applied.equals(s.applied) && version.equals(s.version) && history.equals(s.history);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(applied, version, history);
+        return Objects.hash(app, applied, version, history);
     }
 
     @Override
     public String toString() {
-        return "MigrationState[applied=" + applied + ", version=" + version.map(Version::toString).orElse("none")
+        return "MigrationState[" + app.map(a -> "app=" + a + ", ").orElse("") + "applied=" + applied + ", version=" + version.map(Version::toString).orElse("none")
                 + ", history=" + history.size() + " entries]";
     }
 }

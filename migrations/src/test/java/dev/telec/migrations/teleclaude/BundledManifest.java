@@ -37,11 +37,12 @@ final class BundledManifest {
         return Path.of(url.toURI());
     }
 
-    /** Every {@code *.yaml} file under the manifest root, relative path to file. */
+    /** Every {@code *.yaml} entry file under the manifest root (not the profile), relative path to file. */
     static Map<String, Path> files() throws IOException, URISyntaxException {
         Path root = root();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
+                    .filter(p -> !root.relativize(p).toString().equals("telec.yaml")) // the app profile, not an entry
                     .collect(Collectors.toMap(p -> root.relativize(p).toString().replace('\\', '/'), p -> p,
                             (a, b) -> a, TreeMap::new));
         }

@@ -2,8 +2,10 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
@@ -38,8 +40,6 @@ import picocli.CommandLine.TypeConversionException;
             "3:another telec migrate holds the home (see --wait)"})
 final class MigrateCli implements Callable<Integer> {
 
-    static final String HOME_VARIABLE = "TELECLAUDE_HOME";
-
     @Spec
     CommandSpec spec;
 
@@ -72,8 +72,13 @@ final class MigrateCli implements Callable<Integer> {
     Version to;
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "The deployment home (default: $" + HOME_VARIABLE + ", else ~/.teleclaude).")
+            description = "The deployment home (default: the variable the steps' telec.yaml names in home_env, "
+                    + "else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
     Path home;
+
+    @Option(names = "--create-home",
+            description = "Create the home when it does not exist (a real run only; without it a missing home is an error).")
+    boolean createHome;
 
     @Option(names = "--migrations", paramLabel = "DIR",
             description = "Take steps from this manifest tree instead of the bundled one; jars in DIR/lib are on the class path.")
@@ -114,19 +119,23 @@ final class MigrateCli implements Callable<Integer> {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
+    private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Environment environment) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<FindAppProfile> profiles, Environment environment) {
         this.migrator = migrator;
+        this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
+        Path resolvedHome = home();
+        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
         try {
-            command = new MigrateCommand(home(), Optional.ofNullable(migrations), Optional.ofNullable(from),
+            command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
                     Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
                     dryRunOptions()).backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
@@ -144,9 +153,9 @@ final class MigrateCli implements Callable<Integer> {
     }
 
     Path home() {
-        if (home != null) return home;
-        return environment.variable(HOME_VARIABLE).map(Path::of)
-                .orElseGet(() -> environment.userHome().resolve(".teleclaude"));
+        Optional<AppProfile> profile = home == null ? profiles.get().profile(Optional.ofNullable(migrations)) : Optional.empty();
+        return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--home is required: " + Homes.noDefault(profile, migrations)));
     }
 
     BackupOptions backupOptions() {

@@ -10,6 +10,7 @@ import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
@@ -65,6 +66,11 @@ public final class TelecModule extends AbstractModule {
                                   Backups backups) {
         return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks,
                 MigrationRunner.StepListener.NONE, backups), sandbox);
+    }
+
+    @Provides
+    FindAppProfile findAppProfile(Manifests manifests) {
+        return manifests::profile;
     }
 
     @Provides

@@ -38,6 +38,7 @@ class CliTest {
     @BeforeEach
     void manifest() throws IOException {
         home = tmp.resolve("home");
+        Files.createDirectories(home);
         manifest = tmp.resolve("manifest");
         entry("v1.1.0/001_first.yaml");
         entry("v1.1.0/002_second.json");
@@ -149,8 +150,10 @@ class CliTest {
     }
 
     @Test
-    void dryRunOfAMissingHomeDoesNotCreateIt() {
-        Result r = migrate("--dry-run");
+    void dryRunOfAMissingHomeWithCreateHomeSimulatesFromNothingAndDoesNotCreateIt() throws IOException {
+        Files.delete(home);
+
+        Result r = migrate("--dry-run", "--create-home");
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("would apply").contains("dry run");
@@ -197,7 +200,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.json().get("error").asText()).contains("v1.3");
         assertThat(r.err()).contains("v1.3");
-        assertThat(home).doesNotExist();
+        assertThat(home).isEmptyDirectory();
     }
 
     @Test
@@ -206,7 +209,7 @@ class CliTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'1.2'");
-        assertThat(home).doesNotExist();
+        assertThat(home).isEmptyDirectory();
     }
 
     @Test
@@ -236,15 +239,18 @@ class CliTest {
     }
 
     @Test
-    void homeDefaultsToTheEnvironmentThenToTheUsersTeleclaude() {
+    void homeDefaultsToTheProfilesVariableThenToItsHomeUnderHOME() throws IOException {
+        Files.writeString(manifest.resolve("telec.yaml"), "app: teleclaude\nhome: ~/.teleclaude\nhome_env: TELECLAUDE_HOME\n");
         env.put("TELECLAUDE_HOME", home.toString());
         Result fromEnv = telec("migrate", "--migrations", manifest.toString(), "--quiet");
         assertThat(fromEnv.code()).isZero();
         assertThat(home.resolve("migration_state.json")).exists();
 
         env.clear();
+        env.put("HOME", tmp.resolve("elsewhere").toString());
+        Files.createDirectories(tmp.resolve("elsewhere/.teleclaude"));
         Result fallback = telec("migrate", "--migrations", manifest.toString(), "--quiet");
         assertThat(fallback.code()).isZero();
-        assertThat(tmp.resolve("user/.teleclaude/migration_state.json")).exists();
+        assertThat(tmp.resolve("elsewhere/.teleclaude/migration_state.json")).exists();
     }
 }

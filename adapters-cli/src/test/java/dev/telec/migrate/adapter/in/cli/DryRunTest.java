@@ -191,7 +191,7 @@ class DryRunTest {
     void aMissingHomeIsSimulatedFromNothingAndNotCreated() throws Exception {
         Path missing = tmp.resolve("nowhere/home");
 
-        Result r = telec("migrate", "--dry-run", "--json", "--home", missing.toString());
+        Result r = telec("migrate", "--dry-run", "--create-home", "--json", "--home", missing.toString());
 
         assertThat(r.code()).isZero();
         assertThat(r.json().get("simulated").asBoolean()).isTrue();

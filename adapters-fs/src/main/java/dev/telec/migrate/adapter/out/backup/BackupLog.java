@@ -109,12 +109,14 @@ final class BackupLog implements Closeable {
         }), null, 0, false);
     }
 
-    void step(String step) throws IOException {
-        write(header(Type.STEP, step, out -> { }), null, 0, false);
+    /** Buffered until the next forced record. */
+    void step(String step) {
+        pending(header(Type.STEP, step, out -> { }));
     }
 
-    void kept(String step) throws IOException {
-        write(header(Type.KEPT, step, out -> { }), null, 0, false);
+    /** Buffered until the next forced record. */
+    void kept(String step) {
+        pending(header(Type.KEPT, step, out -> { }));
     }
 
     void rolledBack(String step) throws IOException {
@@ -149,17 +151,30 @@ final class BackupLog implements Closeable {
         return image.at(offset);
     }
 
+    private synchronized void pending(byte[] header) {
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        ByteBuffer record = ByteBuffer.allocate(12 + header.length);
+        record.putInt(MAGIC).putInt(header.length).put(header).putInt((int) crc.getValue());
+        pending.write(record.array(), 0, record.capacity());
+    }
+
     private interface Fields {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static byte[] header(Type type, String step, Fields fields) throws IOException {
+    /** In memory: nothing can fail but a name too long to write (over 64 KiB of UTF-8). */
+    private static byte[] header(Type type, String step, Fields fields) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeByte(type.ordinal());
-        out.writeUTF(step);
-        fields.write(out);
-        out.flush();
+        try {
+            out.writeByte(type.ordinal());
+            out.writeUTF(step);
+            fields.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot encode a backup record: " + e.getMessage(), e);
+        }
         return bytes.toByteArray();
     }
 

@@ -116,11 +116,7 @@ public final class FileBackups implements Backups {
             step = id.toString();
             noted.clear();
             images.clear();
-            try {
-                log.step(step);
-            } catch (IOException e) {
-                throw new TelecException(log.file(), "cannot write the backup: " + reason(e), e);
-            }
+            log.step(step); // buffered: written with the step's first pre-image
             if (fs == null) fs = new PreImageFileSystem(home.getFileSystem(), this);
             return fs.wrap(stepHome);
         }
@@ -155,11 +151,7 @@ public final class FileBackups implements Backups {
 
         @Override
         public synchronized void kept(MigrationId id) {
-            try {
-                log.kept(id.toString());
-            } catch (IOException e) {
-                throw new TelecException(log.file(), "cannot write the backup: " + reason(e), e);
-            }
+            log.kept(id.toString());
             if (fs != null) AtomicFiles.deferTo(fs, home.getFileSystem());
             images.clear();
         }
@@ -275,7 +267,7 @@ public final class FileBackups implements Backups {
                 }
                 if (!images.isEmpty()) HomeRestorer.restore(home, earliest(images));
                 try (BackupLog log = BackupLog.reopen(run.dir().resolve(BackupLog.NAME), run.contents().validLength())) {
-                    for (MigrationId id : ids) log.kept(id.toString()); // buffered, then written with END
+                    for (MigrationId id : ids) log.kept(id.toString());
                     log.end("");
                 }
                 Files.write(run.dir().resolve(FINISHED), new byte[0]);

@@ -1,6 +1,7 @@
 package dev.telec.migrate.adapter.out.manifest;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.io.IOException;
@@ -67,7 +68,22 @@ public final class FileManifests implements Manifests {
     @Override
     public Manifest load(Optional<Path> directory, boolean allowInsecure) {
         List<FileEntry> entries = directory.isPresent() ? loadDirectory(directory.get(), allowInsecure) : loadBundled();
-        return assemble(entries);
+        Manifest manifest = assemble(entries);
+        return profile(directory).map(manifest::withProfile).orElse(manifest);
+    }
+
+    /** The tree's {@code telec.yaml} (the bundled manifest's: the one at its class path root), when it has one. */
+    @Override
+    public Optional<AppProfile> profile(Optional<Path> directory) {
+        if (directory.isPresent()) {
+            Path file = directory.get().resolve(ProfileFile.NAME);
+            if (!Files.exists(file)) return Optional.empty();
+            if (!Files.isRegularFile(file)) throw Location.of(file).error("not a file; the app profile is a YAML file");
+            return Optional.of(ProfileFile.read(Location.of(file), fileContent(file)));
+        }
+        URL url = classLoader.getResource(BUNDLED_ROOT + ProfileFile.NAME);
+        if (url == null) return Optional.empty();
+        return Optional.of(ProfileFile.read(Location.labelled(url.toString()), jarContent(url.toString())));
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */

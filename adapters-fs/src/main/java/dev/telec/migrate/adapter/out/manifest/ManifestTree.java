@@ -35,6 +35,8 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
                 if (name.equals(LIB)) continue;
                 Version version = versionOf(child, name);
                 walkVersion(child, version, parser, entries);
+            } else if (name.equals(ProfileFile.NAME)) {
+                continue; // the app profile, read by FileManifests
             } else if (Format.ofFileName(name).isPresent()) {
                 throw locate.apply(child).error("entry file outside any version directory (entries go in v<version>/, e.g. v1.2.0/001_"
                         + "description.yaml)");

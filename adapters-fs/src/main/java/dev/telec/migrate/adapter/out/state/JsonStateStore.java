@@ -42,12 +42,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The state of a home in {@code <home>/migration_state.json}:
  *
  * <pre>{@code
  * {
+ *   "app": "teleclaude",
  *   "applied": ["1.1.0/001_rename_feature_toggle", "1.2.0/001_move_sessions"],
  *   "version": "1.2.0",
  *   "history": [{"id": "1.1.0/001_rename_feature_toggle", "outcome": "applied", "at": "2026-11-23T10:15:02Z"}]
@@ -73,7 +75,7 @@ public final class JsonStateStore implements StateStore {
 
     static final int MAX_NESTING = 32;
 
-    private static final Set<String> KEYS = Set.of("applied", "version", "history");
+    private static final Set<String> KEYS = Set.of("app", "applied", "version", "history");
     private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at");
     private static final String NOT_A_STATE = "not a telec state: ";
 
@@ -83,8 +85,15 @@ public final class JsonStateStore implements StateStore {
     // never starts Jackson's object mapper (tens of ms at start-up).
     private volatile ObjectWriter writer;
     private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
+    // when a buffered group has waited long enough (System.nanoTime; a test stops it to count groups exactly)
+    private final LongSupplier nanoTime;
 
     public JsonStateStore() {
+        this(System::nanoTime);
+    }
+
+    JsonStateStore(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
@@ -166,7 +175,7 @@ public final class JsonStateStore implements StateStore {
             load(home);
             writer = journals.get(key);
         }
-        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, System.nanoTime())) {
+        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, nanoTime.getAsLong())) {
             flush(home, writer);
         }
     }
@@ -412,7 +421,7 @@ public final class JsonStateStore implements StateStore {
         for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw new NotAState("unknown key " + StateDocument.quote(name) + " (known: applied, version, history)");
+                throw new NotAState("unknown key " + StateDocument.quote(name) + " (known: app, applied, version, history)");
             }
         }
         JsonNode applied = tree.get("applied");
@@ -427,6 +436,10 @@ public final class JsonStateStore implements StateStore {
         if (version != null && !version.isTextual()) {
             throw new NotAState("\"version\" must be a SemVer version string, not " + kind(version));
         }
+        JsonNode app = tree.get("app");
+        if (app != null && !app.isTextual()) {
+            throw new NotAState("\"app\" must be a string naming the app, not " + kind(app));
+        }
         JsonNode history = tree.get("history");
         List<StateDocument.Line> lines = null;
         if (history != null) {
@@ -438,7 +451,7 @@ public final class JsonStateStore implements StateStore {
                 lines.add(line(history.get(i), i));
             }
         }
-        return new StateDocument(ids, version == null ? null : version.textValue(), lines);
+        return new StateDocument(app == null ? null : app.textValue(), ids, version == null ? null : version.textValue(), lines);
     }
 
     private static StateDocument.Line line(JsonNode node, int i) throws NotAState {

@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
@@ -18,9 +19,9 @@ import java.util.Optional;
  * The state file as Jackson sees it, and the one place that maps it to and from the domain. Every field is
  * text as written in the file; {@link #toDomain()} validates what the text means.
  */
-@JsonPropertyOrder({"applied", "version", "history"})
+@JsonPropertyOrder({"app", "applied", "version", "history"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record StateDocument(List<String> applied, String version, List<Line> history) {
+record StateDocument(String app, List<String> applied, String version, List<Line> history) {
 
     @JsonPropertyOrder({"id", "outcome", "at"})
     record Line(String id, String outcome, String at) {
@@ -38,7 +39,8 @@ record StateDocument(List<String> applied, String version, List<Line> history) {
         for (HistoryEntry e : state.history()) {
             lines.add(new Line(e.id(), e.outcome().wireName(), DateTimeFormatter.ISO_INSTANT.format(e.at())));
         }
-        return new StateDocument(List.copyOf(state.applied()), state.version().map(Version::toString).orElse(null), lines);
+        return new StateDocument(state.app().map(AppName::value).orElse(null), List.copyOf(state.applied()),
+                state.version().map(Version::toString).orElse(null), lines);
     }
 
     MigrationState toDomain() throws NotAState {
@@ -69,7 +71,13 @@ record StateDocument(List<String> applied, String version, List<Line> history) {
                 entries.add(new HistoryEntry(line.id(), outcome, at));
             }
         }
-        return MigrationState.of(new LinkedHashSet<>(applied), v, entries);
+        MigrationState state = MigrationState.of(new LinkedHashSet<>(applied), v, entries);
+        if (app == null) return state;
+        try {
+            return state.withApp(AppName.of(app));
+        } catch (IllegalArgumentException e) {
+            throw new NotAState("\"app\" must be an app name (lower-case letters, digits, '.', '_' and '-'), not " + quote(app));
+        }
     }
 
     /** A value quoted for a one-line message, shortened when long. */

@@ -303,4 +303,29 @@ class JsonStateStoreTest {
         new JsonStateStore().save(home, SAMPLE);
         assertThat(Files.exists(leftover)).isFalse();
     }
+
+    @Test
+    void theAppIsWrittenFirstAndReadBack() throws IOException {
+        MigrationState named = SAMPLE.withApp(dev.telec.migrate.domain.AppName.of("myapp"));
+
+        store.save(home, named);
+
+        assertThat(Files.readString(home.resolve(JsonStateStore.FILE_NAME))).startsWith("{\n  \"app\": \"myapp\",\n  \"applied\": [");
+        assertThat(new JsonStateStore().load(home)).isEqualTo(named);
+        assertThat(new JsonStateStore().load(home).app()).map(Object::toString).contains("myapp");
+    }
+
+    @Test
+    void aBadAppIsNotAState() throws IOException {
+        Files.createDirectories(home);
+        Path file = home.resolve(JsonStateStore.FILE_NAME);
+        Files.writeString(file, "{\"app\": \"My App\", \"applied\": []}");
+
+        assertThatThrownBy(() -> store.load(home)).isInstanceOf(StateException.class)
+                .hasMessage(file + ": not a telec state: \"app\" must be an app name (lower-case letters, digits, '.', '_' and '-'), not \"My App\"");
+
+        Files.writeString(file, "{\"app\": 7, \"applied\": []}");
+        assertThatThrownBy(() -> store.load(home)).isInstanceOf(StateException.class)
+                .hasMessage(file + ": not a telec state: \"app\" must be a string naming the app, not a number");
+    }
 }

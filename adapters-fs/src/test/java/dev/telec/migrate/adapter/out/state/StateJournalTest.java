@@ -30,13 +30,18 @@ class StateJournalTest {
         fs.close();
     }
 
+    /** A store whose groups are cut by count alone: on a loaded machine the 200 ms timer would cut them early. */
+    private static JsonStateStore stoppedClock() {
+        return new JsonStateStore(() -> 0L);
+    }
+
     private static HistoryEntry entry(int i) {
         return new HistoryEntry(String.format("1.0.0/%03d_step", i), StepOutcome.APPLIED, Instant.ofEpochSecond(1_700_000_000L + i));
     }
 
     @Test
     void recordsAreReadBackFromTheJournalBeforeAnySnapshotIsWritten() {
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = stoppedClock();
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         // one group was committed; the last 3 records are still buffered, as after a crash
@@ -50,7 +55,7 @@ class StateJournalTest {
         Files.createDirectories(home); // durable: made behind the decorator
         FaultyFileSystem faulty = FaultyFileSystem.wrap(fs);
         Path home = faulty.wrap(this.home);
-        JsonStateStore store = new JsonStateStore();
+        JsonStateStore store = stoppedClock();
         store.load(home);
         for (int i = 1; i <= JsonStateStore.GROUP_RECORDS + 3; i++) store.record(home, entry(i));
         faulty.crash(); // the journal's records were forced; its name must be too
@@ -86,7 +91,7 @@ class StateJournalTest {
         Files.write(journal, concat(StateJournal.line(0, entry(1)), flipped, StateJournal.line(3, entry(4))));
         assertThat(new JsonStateStore().load(home).applied()).containsExactly("1.0.0/001_step");
 
-        JsonStateStore next = new JsonStateStore();
+        JsonStateStore next = stoppedClock();
         next.load(home);
         for (int i = 0; i < JsonStateStore.GROUP_RECORDS; i++) next.record(home, entry(100 + i));
         MigrationState after = new JsonStateStore().load(home);

@@ -34,9 +34,11 @@ public final class Manifest {
     }
 
     private final List<Entry> entries;
+    private final Optional<AppProfile> profile;
 
-    private Manifest(List<Entry> sorted) {
+    private Manifest(List<Entry> sorted, Optional<AppProfile> profile) {
         this.entries = List.copyOf(sorted);
+        this.profile = profile;
     }
 
     /**
@@ -56,7 +58,17 @@ public final class Manifest {
                         + " in version " + e.id().version() + ": " + previous.source() + " and " + e.source());
             }
         }
-        return new Manifest(sorted);
+        return new Manifest(sorted, Optional.empty());
+    }
+
+    /** This manifest, saying which app its steps are for. */
+    public Manifest withProfile(AppProfile value) {
+        return new Manifest(entries, Optional.of(value));
+    }
+
+    /** The app these steps are for, when the tree declares one ({@code telec.yaml}). */
+    public Optional<AppProfile> profile() {
+        return profile;
     }
 
     public List<Entry> entries() {

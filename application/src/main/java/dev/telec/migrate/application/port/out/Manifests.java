@@ -22,4 +22,15 @@ public interface Manifests {
     default Manifest load(Optional<Path> directory, boolean allowInsecure) {
         return load(directory);
     }
+
+    /**
+     * The profile of a manifest ({@code telec.yaml}) without listing its entries: what a command needs to
+     * know before it knows the home.
+     *
+     * @param directory a manifest tree, or empty for the bundled one
+     * @throws ManifestException naming the file when the profile is malformed
+     */
+    default Optional<AppProfile> profile(Optional<Path> directory) {
+        return load(directory).profile();
+    }
 }

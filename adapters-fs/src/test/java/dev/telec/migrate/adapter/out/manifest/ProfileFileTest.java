@@ -1,0 +1,90 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppName;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProfileFileTest {
+
+    @TempDir
+    Path tree;
+
+    Optional<AppProfile> profile(String text) throws IOException {
+        Files.writeString(tree.resolve("telec.yaml"), text);
+        return new FileManifests().profile(Optional.of(tree));
+    }
+
+    @Test
+    void readsAppHomeAndHomeEnv() throws IOException {
+        assertThat(profile("# mine\napp: my-app.2\nhome: ~/.myapp\nhome_env: MYAPP_HOME\n"))
+                .contains(AppProfile.of(AppName.of("my-app.2")).home("~/.myapp").homeVariable("MYAPP_HOME"));
+        assertThat(profile("app: x\n")).contains(AppProfile.of(AppName.of("x")));
+    }
+
+    @Test
+    void aTreeWithoutProfileHasNoneAndItsEntriesStillLoad() throws IOException {
+        Files.createDirectories(tree.resolve("v1.0.0"));
+        Files.writeString(tree.resolve("v1.0.0/001_a.yaml"), "operations:\n  - op: mkdir\n    path: a\n");
+
+        assertThat(new FileManifests().profile(Optional.of(tree))).isEmpty();
+        assertThat(new FileManifests().load(Optional.of(tree)).profile()).isEmpty();
+    }
+
+    @Test
+    void theProfileIsNotAnEntryAndComesWithTheManifest() throws IOException {
+        Files.createDirectories(tree.resolve("v1.0.0"));
+        Files.writeString(tree.resolve("v1.0.0/001_a.yaml"), "operations:\n  - op: mkdir\n    path: a\n");
+        Files.writeString(tree.resolve("telec.yaml"), "app: myapp\n");
+
+        var manifest = new FileManifests().load(Optional.of(tree));
+
+        assertThat(manifest.entries()).hasSize(1);
+        assertThat(manifest.profile()).contains(AppProfile.of(AppName.of("myapp")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "home: ~/.x                       | app: is missing",
+        "app: MyApp                       | app: not an app name: 'MyApp'",
+        "app: -x                          | app: not an app name: '-x'",
+        "app: x\\nhomedir: /srv           | unknown key 'homedir' (known keys: app, home, home_env)",
+        "app: x\\nhome:                   | home: has no value",
+        "app: x\\nhome: ~bob/x            | home: '~bob/x': only a leading ~ or ~/ ($HOME) is expanded, not ~user",
+        "app: x\\nhome_env: MY-HOME       | home_env: 'MY-HOME' is not an environment variable name",
+        "app: x\\nhome_env: [A, B]        | home_env: must be a single value, not a list",
+        "app: {name: x}                   | app: must be a single value, not a mapping",
+        "app: x\\napp: y                  | app: appears twice",
+        "- app: x                         | the profile must be a mapping",
+        "''                               | empty profile",
+        "app: x\\n---\\napp: y            | more than one YAML document",
+        "app: \"x                         | malformed YAML",
+    })
+    void aBadProfileIsAOneLineErrorNamingTheFile(String text, String message) {
+        String yaml = text.replace("\\n", "\n");
+
+        assertThatThrownBy(() -> profile(yaml))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith(tree.resolve("telec.yaml") + ": " + message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void aProfileThatIsADirectoryIsAnError() throws IOException {
+        Files.createDirectories(tree.resolve("telec.yaml"));
+
+        assertThatThrownBy(() -> new FileManifests().profile(Optional.of(tree)))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageStartingWith(tree.resolve("telec.yaml") + ": not a file");
+    }
+}
