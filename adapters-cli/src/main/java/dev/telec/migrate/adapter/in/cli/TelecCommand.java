@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Upgrades a deployment home's files across version upgrades.",
         mixinStandardHelpOptions = true,
         versionProvider = TelecCommand.VersionProvider.class,
-        subcommands = {MigrateCli.class},
+        subcommands = {MigrateCli.class, RestoreCli.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",

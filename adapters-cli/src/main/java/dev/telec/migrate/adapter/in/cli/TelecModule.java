@@ -9,9 +9,11 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Restorer;
 import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -58,6 +60,12 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     Backups backups(Clock clock) {
         return new FileBackups(clock);
+    }
+
+    @Provides
+    @Singleton
+    RestoreUseCase restoreUseCase(Backups backups, HomeLocks locks) {
+        return new Restorer(backups, locks);
     }
 
     @Provides

@@ -52,7 +52,7 @@ final class HomeRestorer {
         for (int i = byDepth.size() - 1; i >= 0; i--) {
             PreImage image = byDepth.get(i).image();
             Path p = resolve(home, image.path());
-            PreImage.Kind now = kindOf(p);
+            PreImage.Kind now = kindOf(home, image.path());
             if (now != PreImage.Kind.ABSENT && (image.kind() != now || image.kind() == PreImage.Kind.LINK)) {
                 deleteTree(p);
                 changedDirs.add(p.getParent());
@@ -63,7 +63,7 @@ final class HomeRestorer {
             Path p = resolve(home, image.path());
             switch (image.kind()) {
                 case DIRECTORY -> {
-                    if (kindOf(p) == PreImage.Kind.ABSENT) {
+                    if (kindOf(home, image.path()) == PreImage.Kind.ABSENT) {
                         Files.createDirectory(p);
                         changedDirs.add(p.getParent());
                     }
@@ -99,7 +99,7 @@ final class HomeRestorer {
         for (Saved saved : sorted) {
             PreImage image = saved.image();
             Path p = resolve(home, image.path());
-            PreImage.Kind now = kindOf(p);
+            PreImage.Kind now = kindOf(home, image.path());
             boolean dir = image.kind() == PreImage.Kind.DIRECTORY || (image.kind() == PreImage.Kind.ABSENT && now == PreImage.Kind.DIRECTORY);
             String shown = image.path() + (dir && !image.path().isEmpty() ? "/" : "");
             if (image.kind() == PreImage.Kind.ABSENT) {
@@ -154,7 +154,24 @@ final class HomeRestorer {
         return p;
     }
 
-    static PreImage.Kind kindOf(Path p) throws IOException {
+    /**
+     * What {@code relative} is in {@code home}, links not followed, not even on the way: a path below something
+     * that is not a directory (a link, a file) is absent, as far as the home's own tree goes.
+     */
+    static PreImage.Kind kindOf(Path home, String relative) throws IOException {
+        Path p = home;
+        if (!relative.isEmpty()) {
+            String[] names = relative.split("/", -1);
+            for (int i = 0; i < names.length - 1; i++) {
+                p = p.resolve(names[i]);
+                if (kindOf(p) != PreImage.Kind.DIRECTORY) return PreImage.Kind.ABSENT;
+            }
+            p = p.resolve(names[names.length - 1]);
+        }
+        return kindOf(p);
+    }
+
+    private static PreImage.Kind kindOf(Path p) throws IOException {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
