@@ -2,7 +2,10 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
+import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * A Java step that does its writes in order, each on a few shared names so that steps collide, then leaves a
+ * A Java step whose every write is durable when it returns (forced, its directory synced), as the step
+ * contract asks, that does its writes in order, each on a few shared names so that steps collide, then leaves a
  * marker its check() looks for; or, as the failing step, does only the first {@code prefix} writes and then
  * fails the way {@code failure} says.
  */
@@ -36,13 +40,13 @@ final class RandomStep implements Migration {
             Path p = resolve(home, name);
             switch (kind) {
                 case "write" -> {
-                    Files.createDirectories(p.getParent());
+                    AtomicFiles.createDirectories(p.getParent());
                     if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return;
-                    Files.writeString(p, text, StandardCharsets.UTF_8);
+                    durableWrite(p, text, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
                 }
                 case "append" -> {
                     if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.writeString(p, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                        durableWrite(p, text, StandardOpenOption.APPEND);
                     }
                 }
                 case "delete" -> {
@@ -53,15 +57,18 @@ final class RandomStep implements Migration {
                     } else {
                         Files.deleteIfExists(p);
                     }
+                    AtomicFiles.syncDirectory(p.getParent());
                 }
                 case "mkdir" -> {
-                    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) Files.createDirectories(p);
+                    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) AtomicFiles.createDirectories(p);
                 }
                 case "move" -> {
                     Path q = resolve(home, other);
                     if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(q, LinkOption.NOFOLLOW_LINKS)
                             && !q.startsWith(p) && Files.isDirectory(q.getParent())) {
                         Files.move(p, q);
+                        AtomicFiles.syncDirectory(q.getParent());
+                        AtomicFiles.syncDirectory(p.getParent());
                     }
                 }
                 case "chmod" -> {
@@ -72,6 +79,7 @@ final class RandomStep implements Migration {
                 case "link" -> {
                     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(p.getParent())) {
                         Files.createSymbolicLink(p, p.getFileSystem().getPath(other));
+                        AtomicFiles.syncDirectory(p.getParent());
                     }
                 }
                 default -> throw new IllegalArgumentException(kind);
@@ -82,6 +90,18 @@ final class RandomStep implements Migration {
         public String toString() {
             return kind + " " + name + (other.isEmpty() ? "" : " " + other);
         }
+    }
+
+    /** Written and forced, its directory entry synced: durable when it returns, as a step's effects must be. */
+    static void durableWrite(Path p, String text, StandardOpenOption... options) throws IOException {
+        java.util.Set<StandardOpenOption> open = new java.util.HashSet<>(List.of(options));
+        open.add(StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(p, open)) {
+            ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) ch.write(b);
+            ch.force(true);
+        }
+        AtomicFiles.syncDirectory(p.getParent());
     }
 
     static Path resolve(Path home, String name) {
@@ -120,7 +140,7 @@ final class RandomStep implements Migration {
                 return true;
             }
             default -> {
-                Files.writeString(context.home().resolve(marker), "done");
+                durableWrite(context.home().resolve(marker), "done", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
                 return true;
             }
         }
