@@ -2,6 +2,7 @@ package dev.telec.migrate;
 
 import com.google.inject.Guice;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 
 /**
@@ -24,5 +25,13 @@ public final class Telec {
     /** A migrator wired with the filesystem adapters. Build it once and reuse it. */
     public static MigrateUseCase migrator() {
         return Guice.createInjector(new TelecModule()).getInstance(MigrateUseCase.class);
+    }
+
+    /**
+     * The dry-run use case wired the same way: what a run would do, simulated on an in-memory copy of the
+     * home. Build it once and reuse it.
+     */
+    public static DryRunUseCase dryRunner() {
+        return Guice.createInjector(new TelecModule()).getInstance(DryRunUseCase.class);
     }
 }

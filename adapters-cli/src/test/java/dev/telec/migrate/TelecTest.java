@@ -67,7 +67,7 @@ class TelecTest {
         MigrationReport report = Telec.migrator().migrate(MigrateCommand.of(tmp.resolve("home")).migrations(manifest));
 
         assertThat(report.succeeded()).isFalse();
-        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).startsWith("1.0.0/002_will_fail: migrate() threw"));
+        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).startsWith("1.0.0/002_will_fail: migrate() failed"));
     }
 
     @Test

@@ -147,7 +147,7 @@ class ReliabilityCliTest {
         Result r = BadInput.telec("migrate", "--home", in.home.toString(), "--migrations", manifest.toString(), "--quiet");
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("telec: 1.0.0/001_gone: migrate() threw java.lang.NoClassDefFoundError: com/example/Gone"
+        assertThat(r.err()).isEqualTo("telec: 1.0.0/001_gone: migrate() failed: a class it needs is missing: com.example.Gone"
                 + "; its changes were rolled back" + System.lineSeparator());
         assertThat(in.home.resolve("migration_state.json")).doesNotExist();
     }

@@ -1,11 +1,10 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.DowngradeException;
 import dev.telec.migrate.application.TelecException.ForeignHomeException;
-import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
@@ -15,13 +14,16 @@ import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.MigrationReport.Failure;
+import dev.telec.migrate.domain.MigrationReport.Mode;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
-import dev.telec.migrate.domain.VersionRange;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,32 +38,19 @@ import java.util.Optional;
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
  * done, migrates the rest, verifies each with check(), and records each before the next starts. The first
- * failure halts the run.
+ * failure halts the run. Each run has a {@link DurabilityBarrier} from the state store: the steps get it in
+ * their context, and the store flushes it before it writes their records.
  */
 public final class MigrationRunner implements MigrateUseCase {
 
-    static final String CONTRACT_BROKEN = "migrate() reported success but check() is still false";
-
-    /**
-     * Told when each step that runs starts and finishes: around its first check(), migrate() and the check()
-     * after it, and before it is recorded, so that what happens in between is the step's own doing.
-     */
-    public interface StepListener {
-        StepListener NONE = new StepListener() {
-        };
-
-        default void started(MigrationId id) {
-        }
-
-        default void finished(MigrationId id) {
-        }
-    }
+    /** The start of the message of a run that was stopped by {@link StepListener#stopRequested()}. */
+    public static final String INTERRUPTED = "interrupted after ";
 
     private final Manifests manifests;
     private final StateStore stateStore;
     private final Clock clock;
     private final HomeLocks locks;
-    private final StepListener listener;
+    private final CheckOnlyPlan checkOnly;
     private final Backups backups;
 
     /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
@@ -74,57 +63,70 @@ public final class MigrationRunner implements MigrateUseCase {
      *     so that two concurrent runs never both apply a step
      */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        this(manifests, stateStore, clock, locks, StepListener.NONE);
-    }
-
-    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener) {
-        this(manifests, stateStore, clock, locks, listener, Backups.NONE);
+        this(manifests, stateStore, clock, locks, Backups.NONE);
     }
 
     /**
-     * @param backups where each run that writes saves the pre-images of what its steps change, so that a failed
-     *     step is rolled back and a killed run's half-done step is rolled back by the next run
+     * @param backups where each real run saves the pre-images of what its steps change, so that a failed step
+     *     is rolled back and the steps a killed run left unrecorded are rolled back by the next run
      */
-    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, StepListener listener,
-                           Backups backups) {
+    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Backups backups) {
         this.backups = Objects.requireNonNull(backups, "backups");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.locks = Objects.requireNonNull(locks, "locks");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.checkOnly = new CheckOnlyPlan(manifests, stateStore);
     }
 
-    /** This runner, telling {@code other} about each step. */
-    public MigrationRunner withListener(StepListener other) {
-        return new MigrationRunner(manifests, stateStore, clock, locks, other, backups);
+    /** The check-only dry-run over this runner's manifests and state. */
+    CheckOnlyPlan checkOnly() {
+        return checkOnly;
     }
 
     @Override
-    public MigrationReport migrate(MigrateCommand command) {
+    public MigrationReport migrate(MigrateCommand command, StepListener listener) {
+        if (command.dryRun()) {
+            // the deprecated flag, on a runner alone: the check-only plan (SimulatingMigrator simulates)
+            return checkOnly.plan(command, listener, Optional.empty());
+        }
+        return run(command, listener, Mode.RUN);
+    }
+
+    /**
+     * Runs {@code command} for real on a sandbox copy of a home, naming the outcomes as a dry-run does
+     * ({@code would_apply}, ...): the report of a simulated dry-run.
+     */
+    MigrationReport simulate(MigrateCommand onCopy, StepListener listener) {
+        return run(onCopy, listener, Mode.SIMULATED_DRY_RUN);
+    }
+
+    private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
         Path home = command.home();
         Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));
-        Plan plan = plan(command, manifest, state);
-        if (plan == null) {
-            return leftAsItIs(command, manifest, state);
+        Plan plan = Plan.of(command, manifest, state);
+        if (plan.leftAsItIs()) {
+            return plan.leftAsItIsReport(mode, Optional.empty());
         }
         // Resolve every step that may run before running any, and before the lock file is written: a typo in
         // one entry must not leave a half-run, nor any write at all.
-        Map<MigrationId, Migration> resolved = resolve(plan, state, new LinkedHashMap<>());
-        if (command.dryRun() || !plan.writes(state)) {
-            return run(command, plan, state, null, resolved, List.of());
+        Map<MigrationId, Migration> resolved = new LinkedHashMap<>();
+        Map<MigrationId, Migration> pending = plan.pending(state, resolved);
+        if (!plan.writes(state)) {
+            return new Run(home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             // a killed run's steps that were changed but never recorded are put back before anything runs
-            List<MigrationId> recovered = backups.recover(home, locked);
-            Plan again = plan(command, manifest, locked);
-            return again == null ? leftAsItIs(command, manifest, locked)
-                    : run(command, again, locked, stateStore, resolve(again, locked, resolved), recovered);
+            List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
+            Plan again = Plan.of(command, manifest, locked);
+            return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
+                    : new Run(home, locked, listener, mode).backedUp(command, again, recovered)
+                            .steps(again, again.pending(locked, resolved));
         }
     }
 
@@ -133,7 +135,7 @@ public final class MigrationRunner implements MigrateUseCase {
      * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
      * before anything runs.
      */
-    private static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
+    static MigrationState ownState(Path home, Manifest manifest, MigrationState state) {
         if (manifest.profile().isEmpty()) return state;
         AppName app = manifest.profile().get().app();
         if (state.app().isPresent() && !state.app().get().equals(app)) {
@@ -142,192 +144,154 @@ public final class MigrationRunner implements MigrateUseCase {
         return state.app().isPresent() ? state : state.withApp(app);
     }
 
-    private record Plan(Version from, Version to, List<Manifest.Entry> inRange) {
-        /** Whether running this plan on {@code state} writes anything: a pending step or a newer version. */
-        boolean writes(MigrationState state) {
-            for (Manifest.Entry e : inRange) {
-                if (!state.isApplied(e.id())) return true;
-            }
-            return state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO);
-        }
-    }
-
-    /** The range to run; null when the home is newer than the range's end and the command allows that. */
-    private Plan plan(MigrateCommand command, Manifest manifest, MigrationState state) {
-        Version from = command.from().orElse(state.version().orElse(Version.ZERO));
-        Version to = command.to().orElse(manifest.newest().orElse(from));
-        if (from.isAfter(to)) {
-            if (command.from().isPresent()) {
-                throw new RangeException("--from " + from + " is after "
-                        + (command.to().isPresent() ? "--to " : "the newest step version ") + to);
-            }
-            if (command.allowDowngrade()) {
-                return null;
-            }
-            throw new DowngradeException(command.home(), "the home is at " + from + ", newer than "
-                    + (command.to().isPresent() ? "--to " + to : "the newest step this telec knows (" + to + ")")
-                    + ": an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
-        }
-        return new Plan(from, to, manifest.within(new VersionRange(from, to)));
-    }
-
-    /**
-     * An allowed downgrade: nothing runs and nothing is written; the report's {@code from} (the home's
-     * version) is after its {@code to}, which is how callers tell this case from an ordinary "nothing to do".
-     */
-    private static MigrationReport leftAsItIs(MigrateCommand command, Manifest manifest, MigrationState state) {
-        Version at = state.version().orElse(Version.ZERO);
-        Version to = command.to().orElse(manifest.newest().orElse(at));
-        return new MigrationReport(at, to, command.dryRun(), List.of(), Optional.empty());
-    }
-
-    /** The steps of {@code plan} that {@code state} does not record, resolved once each (kept in {@code resolved}). */
-    private static Map<MigrationId, Migration> resolve(Plan plan, MigrationState state, Map<MigrationId, Migration> resolved) {
-        if (plan == null) return resolved;
-        Map<MigrationId, Migration> pending = new LinkedHashMap<>();
-        for (Manifest.Entry entry : plan.inRange()) {
-            if (!state.isApplied(entry.id())) {
-                pending.put(entry.id(), resolved.computeIfAbsent(entry.id(), id -> entry.resolve()));
-            }
-        }
-        return pending;
-    }
-
-    private MigrationReport run(MigrateCommand command, Plan plan, MigrationState state, StateStore store,
-                                Map<MigrationId, Migration> pending, List<MigrationId> recovered) {
-        Path home = command.home();
-        Version from = plan.from();
-        Version to = plan.to();
-        List<Manifest.Entry> inRange = plan.inRange();
-
-        boolean writes = !command.dryRun() && store != null;
-        boolean backedUp = writes && command.backupOptions().backup();
-        Run run = new Run(home, state, command.dryRun() ? null : store,
-                backedUp ? backups.start(home, from, to) : Backups.Run.NONE, command.backupOptions().rollback());
-        for (Manifest.Entry entry : inRange) {
-            MigrationId id = entry.id();
-            if (run.halted()) {
-                run.add(StepResult.of(id, StepOutcome.NOT_RUN));
-            } else if (!pending.containsKey(id)) {
-                run.add(StepResult.of(id, command.dryRun() ? StepOutcome.WOULD_SKIP_APPLIED : StepOutcome.SKIPPED_APPLIED));
-            } else {
-                run.step(id, pending.get(id), command.dryRun());
-            }
-        }
-        if (!command.dryRun()) {
-            run.finish(run.halted() ? null : to);
-        }
-        // not in a finally: a run that ends by throwing is left unfinished, and the next run rolls back its
-        // unrecorded steps as after a kill
-        run.backup.close(run.version);
-        if (backedUp && !run.halted()) {
-            backups.prune(home, command.backupOptions().keep());
-        }
-        return new MigrationReport(from, to, command.dryRun(), run.results, Optional.ofNullable(run.error), false,
-                notice(recovered, writes && !backedUp));
-    }
-
-    private static Optional<String> notice(List<MigrationId> recovered, boolean noBackup) {
-        List<String> notes = new ArrayList<>();
-        if (!recovered.isEmpty()) {
-            notes.add("rolled back what an interrupted run left of " + recovered.size()
-                    + (recovered.size() == 1 ? " step (" : " steps (") + String.join(", ", recovered.stream().map(MigrationId::toString).toList())
-                    + ") before running");
-        }
-        if (noBackup) {
-            notes.add("--no-backup: no pre-images were saved; this run cannot be rolled back or restored");
-        }
-        return notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
-    }
-
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
     private final class Run {
         final Path home;
-        final StateStore store; // null in a dry-run: nothing is written
+        final StepListener listener;
+        final Mode mode;
+        final DurabilityBarrier barrier = stateStore.newBarrier();
         final List<StepResult> results = new ArrayList<>();
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
-        final Backups.Run backup;
-        final boolean rollback;
         int records;
-        String error;
+        Failure failure;
+        Backups.Run backup = Backups.Run.NONE;
+        boolean rollback;
         Optional<Version> version; // as the state records it
+        int keep = -1; // backups to keep after a successful run; -1: none taken
+        Optional<String> notice = Optional.empty();
 
-        Run(Path home, MigrationState state, StateStore store, Backups.Run backup, boolean rollback) {
+        Run(Path home, MigrationState state, StepListener listener, Mode mode) {
             this.home = home;
-            this.store = store;
+            this.listener = listener;
+            this.mode = mode;
             this.recorded = state.toBuilder();
-            this.backup = backup;
-            this.rollback = rollback;
             this.version = state.version();
         }
 
+        /** This run with a backup, when it is a real run and the command asks for one. */
+        Run backedUp(MigrateCommand command, Plan plan, List<MigrationId> recovered) {
+            List<String> notes = new ArrayList<>();
+            if (!recovered.isEmpty()) {
+                notes.add("rolled back what an interrupted run left of " + recovered.size()
+                        + (recovered.size() == 1 ? " step (" : " steps (")
+                        + String.join(", ", recovered.stream().map(MigrationId::toString).toList()) + ") before running");
+            }
+            if (mode == Mode.RUN && command.backupOptions().backup()) {
+                backup = backups.start(home, plan.from(), plan.to());
+                rollback = command.backupOptions().rollback();
+                keep = command.backupOptions().keep();
+            } else if (mode == Mode.RUN) {
+                notes.add("--no-backup: no pre-images were saved; this run cannot be rolled back or restored");
+            }
+            notice = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
+            return this;
+        }
+
+        MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
+            listener.planned(pending.size());
+            int finished = 0;
+            for (Manifest.Entry entry : plan.inRange()) {
+                MigrationId id = entry.id();
+                if (!halted() && pending.containsKey(id) && listener.stopRequested()) {
+                    // between steps: what finished is recorded, nothing is in flight
+                    failure = new Failure(Optional.empty(), Failure.Cause.INTERRUPTED, Optional.empty(),
+                            INTERRUPTED + finished + " of " + pending.size() + " steps; run again to continue");
+                }
+                if (halted()) {
+                    add(StepResult.of(id, StepOutcome.NOT_RUN));
+                } else if (!pending.containsKey(id)) {
+                    add(StepResult.of(id, named(StepOutcome.SKIPPED_APPLIED)));
+                } else {
+                    step(id, pending.get(id));
+                    finished++;
+                }
+            }
+            finish(halted() ? Optional.empty() : Optional.of(plan.to()));
+            // not in a finally: a run that ends by throwing is left unfinished, and the next run rolls back
+            // its unrecorded steps as after a kill
+            backup.close(version);
+            if (keep >= 0 && !halted()) backups.prune(home, keep);
+            return report(plan);
+        }
+
+        private MigrationReport report(Plan plan) {
+            return new MigrationReport(mode, plan.from(), plan.to(), results, Optional.ofNullable(failure), false,
+                    notice);
+        }
+
         boolean halted() {
-            return error != null;
+            return failure != null;
         }
 
         void add(StepResult result) {
             results.add(result);
         }
 
-        void step(MigrationId id, Migration migration, boolean dryRun) {
-            StepOutcome outcome;
-            listener.started(id);
-            try {
-                outcome = attempt(id, migration, dryRun);
-            } finally {
-                listener.finished(id);
-            }
-            if (outcome == null) {
-                return; // failed
-            }
-            if (dryRun) {
-                add(StepResult.of(id, outcome));
-            } else if (record(id, outcome)) {
-                add(StepResult.of(id, outcome));
+        /** A real run's outcome as this run's mode names it: a simulation says what a run would do. */
+        StepOutcome named(StepOutcome outcome) {
+            if (mode != Mode.SIMULATED_DRY_RUN) return outcome;
+            switch (outcome) {
+                case APPLIED: return StepOutcome.WOULD_APPLY;
+                case SKIPPED_APPLIED: return StepOutcome.WOULD_SKIP_APPLIED;
+                case SKIPPED_CHECK: return StepOutcome.WOULD_SKIP_CHECK;
+                default: return outcome;
             }
         }
 
-        /** Runs one step; its outcome, or null when it failed (and {@link #fail} was called). */
-        private StepOutcome attempt(MigrationId id, Migration migration, boolean dryRun) {
-            MigrationContext context = new StepContext(dryRun ? home : backup.begin(id, home), id.toString());
+        void step(MigrationId id, Migration migration) {
+            Optional<StepOutcome> outcome;
+            StepContext context = new StepContext(backup.begin(id, home), id.toString(), barrier);
+            listener.started(id);
+            try {
+                outcome = attempt(id, migration, context);
+            } finally {
+                listener.finished(id);
+            }
+            if (outcome.isEmpty()) {
+                noted(context); // failed
+                return;
+            }
+            if (record(id, outcome.get())) {
+                add(StepResult.of(id, named(outcome.get())).withNotes(context.notes()));
+            }
+        }
+
+        /** Adds the step's notes to its result, the last one added. */
+        private void noted(StepContext context) {
+            if (!context.notes.isEmpty()) {
+                int last = results.size() - 1;
+                results.set(last, results.get(last).withNotes(context.notes()));
+            }
+        }
+
+        /** Runs one step; its outcome, or empty when it failed (and {@link #fail} was called). */
+        private Optional<StepOutcome> attempt(MigrationId id, Migration migration, StepContext context) {
             boolean done;
             try {
                 done = migration.check(context);
             } catch (Throwable t) {
-                fail(id, "check() threw " + describe(t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
             }
             if (done) {
-                return dryRun ? StepOutcome.WOULD_SKIP_CHECK : StepOutcome.SKIPPED_CHECK;
-            }
-            if (dryRun) {
-                return StepOutcome.WOULD_APPLY;
+                return Optional.of(StepOutcome.SKIPPED_CHECK);
             }
             try {
                 if (!migration.migrate(context)) {
-                    fail(id, "migrate() returned false", null);
-                    return null;
+                    return fail(StepCalls.failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"), null);
                 }
             } catch (Throwable t) {
-                fail(id, "migrate() threw " + describe(t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t), t);
             }
+            context.confirming = true;
             try {
                 if (!migration.check(context)) {
-                    fail(id, CONTRACT_BROKEN, null);
-                    return null;
+                    return fail(StepCalls.failed(id, Failure.Cause.CHECK_STILL_FALSE, StepCalls.CONTRACT_BROKEN), null);
                 }
             } catch (Throwable t) {
-                fail(id, "check() after migrate() threw " + describe(t), t);
-                return null;
+                return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
             }
-            try {
-                backup.kept(id);
-            } catch (TelecException e) {
-                fail(id, "applied, but making it durable failed: " + e.getMessage(), e);
-                return null;
-            }
-            return StepOutcome.APPLIED;
+            backup.kept(id);
+            return Optional.of(StepOutcome.APPLIED);
         }
 
         /**
@@ -337,9 +301,10 @@ public final class MigrationRunner implements MigrateUseCase {
         private boolean record(MigrationId id, StepOutcome outcome) {
             HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
             try {
-                store.record(home, entry);
+                stateStore.record(home, entry, barrier);
             } catch (StateException e) {
-                fail(id, outcome.wireName() + ", but recording it failed: " + e.getMessage(), e);
+                fail(new Failure(Optional.of(id), Failure.Cause.NOT_RECORDED, Optional.empty(),
+                        outcome.wireName() + ", but recording it failed: " + e.getMessage()), e);
                 return false;
             }
             recorded.add(entry);
@@ -347,59 +312,53 @@ public final class MigrationRunner implements MigrateUseCase {
             return true;
         }
 
-        /** Saves the new version ({@code to}, null after a failure), or at least commits what was recorded. */
-        void finish(Version to) {
+        /** Saves the new version ({@code to}; empty after a failure), or at least commits what was recorded. */
+        void finish(Optional<Version> to) {
             MigrationState state = recorded.build();
-            boolean newVersion = to != null
-                    && (state.version().isPresent() ? to.isAfter(state.version().get()) : !to.equals(Version.ZERO));
+            boolean newVersion = to.isPresent()
+                    && (state.version().isPresent() ? to.get().isAfter(state.version().get()) : !to.get().equals(Version.ZERO));
             // never move a home's recorded version backwards, nor write a state that says nothing
+            if (!newVersion && records == 0) return;
+            String cause = newVersion ? "recording version " + to.get() + " failed: " : "recording the steps failed: ";
             try {
+                barrier.flush(); // the steps' directory changes before the state that names them
                 if (newVersion) {
-                    store.save(home, state.withVersion(to));
-                    version = Optional.of(to);
-                } else if (records > 0) {
-                    store.commit(home, state);
+                    stateStore.save(home, state.withVersion(to.get()));
+                    version = to;
+                } else {
+                    stateStore.commit(home, state);
                 }
+            } catch (IOException e) {
+                notSaved(cause + home + ": cannot sync the directories the steps changed: " + TelecException.oneLine(e.getMessage()));
             } catch (StateException e) {
-                String cause = newVersion ? "recording version " + to + " failed: " : "recording the steps failed: ";
-                error = error == null ? cause + e.getMessage() : error + "; " + cause + e.getMessage();
+                notSaved(cause + e.getMessage());
             }
         }
 
-        private void fail(MigrationId id, String cause, Throwable t) {
-            rethrowFatal(t);
-            StepResult result = StepResult.failed(id, cause);
-            error = id + ": " + cause;
-            if (rollback && store != null) {
+        private void notSaved(String message) {
+            failure = failure == null ? new Failure(Optional.empty(), Failure.Cause.STATE_NOT_SAVED, Optional.empty(), message)
+                    : failure.and(message);
+        }
+
+        private Optional<StepOutcome> fail(Failure f, Throwable t) {
+            StepResult result = StepResult.failed(f.step().orElseThrow(), f.message(), t);
+            if (rollback) {
                 try {
-                    if (backup.rollBack(id)) {
+                    if (backup.rollBack(f.step().get())) {
                         result = result.withRolledBack();
-                        error += "; its changes were rolled back";
+                        f = f.and("its changes were rolled back");
                     }
                 } catch (TelecException e) {
-                    error += "; rolling its changes back failed: " + e.getMessage();
+                    f = f.and("rolling its changes back failed: " + e.getMessage());
                 }
             }
             add(result);
+            failure = f;
+            return Optional.empty();
         }
 
         private Instant now() {
             return clock.instant().truncatedTo(ChronoUnit.SECONDS);
         }
-    }
-
-    /** A step may throw anything, even an Error; only the JVM's own breakdowns are not the step's failure. */
-    private static void rethrowFatal(Throwable t) {
-        if (t instanceof VirtualMachineError && !(t instanceof StackOverflowError)) {
-            throw (VirtualMachineError) t;
-        }
-    }
-
-    static String describe(Throwable t) {
-        String message = t.getMessage();
-        return t.getClass().getName() + (message == null || message.isBlank() ? "" : ": " + TelecException.oneLine(message));
-    }
-
-    private record StepContext(Path home, String id) implements MigrationContext {
     }
 }

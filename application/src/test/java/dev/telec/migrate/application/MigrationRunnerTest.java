@@ -148,8 +148,8 @@ class MigrationRunnerTest {
         MigrationReport report = runner.migrate(MigrateCommand.of(home));
 
         assertThat(report.steps()).extracting(StepResult::outcome).containsExactly(APPLIED, FAILED, NOT_RUN);
-        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e)
-                .contains("1.1.0/002_b").contains("java.io.IOException").contains("disk on fire"));
+        assertThat(report.error()).contains("1.1.0/002_b: migrate() failed: disk on fire in 1.1.0/002_b");
+        assertThat(report.failedStep().flatMap(StepResult::cause)).hasValueSatisfying(t -> assertThat(t).isInstanceOf(java.io.IOException.class));
         assertThat(report.failedStep().map(StepResult::id)).contains(MigrationId.parse("1.1.0/002_b"));
         assertThat(log).containsExactly("1.1.0/001_a", "1.1.0/002_b");
         MigrationState state = store.load(home);
@@ -186,7 +186,7 @@ class MigrationRunnerTest {
         MigrationReport report = runner.migrate(MigrateCommand.of(home));
 
         assertThat(report.steps().get(0).error()).hasValueSatisfying(e -> assertThat(e)
-                .startsWith("check() threw java.lang.IllegalStateException"));
+                .isEqualTo("check() failed: cannot read 1.1.0/001_a"));
     }
 
     @Test
@@ -206,7 +206,94 @@ class MigrationRunnerTest {
 
         MigrationReport report = runner.migrate(MigrateCommand.of(home));
 
-        assertThat(report.error()).contains("1.1.0/001_a: migrate() threw java.lang.AssertionError: invariant broken");
+        assertThat(report.error()).contains("1.1.0/001_a: migrate() failed: assertion failed: invariant broken");
+    }
+
+    /** A step given as two lambdas: check() and migrate(), each with the step's context. */
+    interface Body {
+        boolean run(dev.telec.migrate.spi.MigrationContext c) throws Exception;
+    }
+
+    private void step(String id, Body check, Body migrate) {
+        manifests.add(MigrationId.parse(id), new dev.telec.migrate.spi.Migration() {
+            @Override
+            public boolean check(dev.telec.migrate.spi.MigrationContext c) throws Exception {
+                return check.run(c);
+            }
+
+            @Override
+            public boolean migrate(dev.telec.migrate.spi.MigrationContext c) throws Exception {
+                return migrate.run(c);
+            }
+        });
+    }
+
+    @Test
+    void aStepFailureIsReportedInItsOwnWordsWithoutAJavaClassName() {
+        step("1.1.0/001_rename", c -> false, c -> {
+            throw new dev.telec.migrate.spi.StepFailure("rename_key (operation 1): /legacy is a list, not a mapping in config.json");
+        });
+
+        MigrationReport report = runner.migrate(MigrateCommand.of(home));
+
+        assertThat(report.error()).contains("1.1.0/001_rename: rename_key (operation 1): /legacy is a list, not a mapping in config.json");
+        assertThat(report.steps().get(0).cause()).hasValueSatisfying(t -> assertThat(t).isInstanceOf(dev.telec.migrate.spi.StepFailure.class));
+    }
+
+    @Test
+    void fileSystemErrorsNameTheFileAndTheCauseNotTheExceptionType() {
+        step("1.1.0/001_denied", c -> false, c -> {
+            throw new java.nio.file.AccessDeniedException("people/alice/teleclaude.yml");
+        });
+
+        MigrationReport report = runner.migrate(MigrateCommand.of(home));
+
+        assertThat(report.error()).contains("1.1.0/001_denied: migrate() failed: permission denied: people/alice/teleclaude.yml");
+        assertThat(report.error().orElseThrow()).doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
+    void anExceptionWithoutAMessageIsNamedByItsSimpleType() {
+        step("1.1.0/001_npe", c -> false, c -> {
+            throw new NullPointerException();
+        });
+
+        assertThat(runner.migrate(MigrateCommand.of(home)).error()).contains("1.1.0/001_npe: migrate() failed: NullPointerException");
+    }
+
+    @Test
+    void notesOfTheFirstCheckAndOfMigrateAreOnTheStepOnceEachAndThoseOfTheConfirmingCheckAreNot() {
+        boolean[] migrated = {false};
+        step("1.1.0/001_noted", c -> {
+            c.note(migrated[0] ? "after: sessions does not exist" : "config.yml does not exist");
+            return migrated[0];
+        }, c -> {
+            c.note("config.yml does not exist");
+            migrated[0] = true;
+            return true;
+        });
+        step("1.1.0/002_skipped", c -> {
+            c.note("settings.yml does not exist");
+            return true;
+        }, c -> true);
+
+        MigrationReport report = runner.migrate(MigrateCommand.of(home));
+
+        assertThat(report.steps()).extracting(StepResult::notes)
+                .containsExactly(List.of("config.yml does not exist"), List.of("settings.yml does not exist"));
+        assertThat(report.steps()).extracting(StepResult::outcome).containsExactly(APPLIED, SKIPPED_CHECK);
+    }
+
+    @Test
+    void aDryRunCarriesTheNotesOfTheCheckItAsks() {
+        step("1.1.0/001_noted", c -> {
+            c.note("config.yml does not exist");
+            return true;
+        }, c -> true);
+
+        MigrationReport report = runner.migrate(MigrateCommand.of(home).dryRun(true));
+
+        assertThat(report.steps().get(0).notes()).containsExactly("config.yml does not exist");
     }
 
     @Test

@@ -16,6 +16,8 @@ public final class Cli {
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(TelecCommand.class, new GuiceFactory(injector));
+        // after the subcommands are added: the scheme is handed down to all of them
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
         commandLine.setOut(out);
         commandLine.setErr(err);
         ExitCodes exitCodes = new ExitCodes();

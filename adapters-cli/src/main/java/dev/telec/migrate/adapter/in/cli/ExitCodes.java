@@ -2,11 +2,14 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.TelecException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The one place that turns what went wrong into a one-line message and an exit code. */
 final class ExitCodes implements IExecutionExceptionHandler, IParameterExceptionHandler {
@@ -16,6 +19,10 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     static final int USAGE = 2;
     /** Another run holds the home: nothing was done, try again later (or with --wait). */
     static final int LOCKED = 3;
+    /** Stopped by SIGINT (128 + 2), after the step in flight. */
+    static final int INTERRUPTED = 130;
+    /** Stopped by SIGTERM (128 + 15), after the step in flight. */
+    static final int TERMINATED = 143;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
@@ -25,8 +32,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
                 ? e.getMessage()
                 : "internal error: " + e.getClass().getName() + ": " + e.getMessage()
                         + (verbose ? "" : " (rerun with --verbose for the stack trace)");
-        if (matched(parseResult, "--json")) {
-            new ReportPrinter(commandLine.getOut(), err).jsonError(message);
+        if (JsonErrors.asked(parseResult.originalArgs())) {
+            jsonError(commandLine, message);
         }
         err.println("telec: " + TelecException.oneLine(message));
         if (verbose) {
@@ -40,9 +47,76 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("telec: " + TelecException.oneLine(e.getMessage()));
+        String message = TelecException.oneLine(usageMessage(e));
+        if (JsonErrors.asked(args)) {
+            jsonError(commandLine, message);
+        }
+        err.println("telec: " + message);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         return USAGE;
+    }
+
+    /** The command's own error document when it has one, else {@code {"error": ...}}. */
+    private static void jsonError(CommandLine commandLine, String message) {
+        String line = TelecException.oneLine(message);
+        if (commandLine.getCommand() instanceof JsonErrors verb) {
+            verb.jsonError(commandLine.getOut(), line);
+        } else {
+            JsonErrors.plain(commandLine.getOut(), line);
+        }
+        commandLine.getOut().flush();
+    }
+
+    /** picocli's message, in our words for the common cases, with its suggestions for a mistyped name. */
+    private static String usageMessage(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        String arg = unmatched.getUnmatched().get(0);
+        CommandLine commandLine = e.getCommandLine();
+        List<String> suggestions = new ArrayList<>(unmatched.getSuggestions());
+        String what;
+        if (unmatched.isUnknownOption()) {
+            what = "unknown option '" + arg + "'";
+            if (suggestions.isEmpty()) suggestions.addAll(closeOptions(commandLine, arg));
+        } else if (!commandLine.getSubcommands().isEmpty() && commandLine.getCommandSpec().positionalParameters().isEmpty()) {
+            what = "unknown command '" + arg + "'";
+            suggestions.replaceAll(s -> commandLine.getCommandName() + " " + s);
+        } else {
+            return e.getMessage();
+        }
+        if (suggestions.isEmpty()) return what;
+        return what + "; did you mean " + String.join(" or ", suggestions.stream().map(s -> "'" + s + "'").toList()) + "?";
+    }
+
+    /** Option names within two edits of {@code arg} (picocli only suggests names with the same first letters). */
+    private static List<String> closeOptions(CommandLine commandLine, String arg) {
+        String typed = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+        List<String> close = new ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : commandLine.getCommandSpec().options()) {
+            if (option.hidden()) continue;
+            for (String name : option.names()) {
+                if (name.length() > 2 && distance(typed, name) <= 2) close.add(name);
+            }
+        }
+        return close;
+    }
+
+    /** Levenshtein distance, with a transposition counted as one edit. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static boolean matched(ParseResult parseResult, String option) {

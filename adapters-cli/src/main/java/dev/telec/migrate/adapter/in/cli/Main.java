@@ -1,10 +1,12 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.out.state.JsonStateStore;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /** {@code telec}: the one place that creates the injector and exits. */
 public final class Main {
@@ -15,11 +17,14 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-        int code = new Cli(Guice.createInjector(new TelecModule())).run(out, err, args);
+        // for bench/compare.sh: how much the run wrote to state files (snapshot and journal)
+        LongAdder stateBytes = System.getenv("TELEC_STATS") == null ? null : new LongAdder();
+        Module wiring = stateBytes == null ? new TelecModule()
+                : Modules.override(new TelecModule()).with(new StatsModule(stateBytes));
+        int code = new Cli(Guice.createInjector(wiring)).run(out, err, args);
         out.flush();
-        if (System.getenv("TELEC_STATS") != null) {
-            // for bench/compare.sh: how much the run wrote to state files (snapshot and journal)
-            err.println("telec-stats: state-bytes-written=" + JsonStateStore.bytesWritten());
+        if (stateBytes != null) {
+            err.println("telec-stats: state-bytes-written=" + stateBytes.sum());
         }
         err.flush();
         System.exit(code);

@@ -1,15 +1,21 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.BackupOptions;
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
+import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -17,10 +23,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -36,9 +44,14 @@ import picocli.CommandLine.TypeConversionException;
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed (or would fail, in a dry-run), or a state or manifest error",
-            "2:usage error (unknown option, bad version)",
-            "3:another telec migrate holds the home (see --wait)"})
-final class MigrateCli implements Callable<Integer> {
+            "2:usage error (unknown option, bad version, an option that means nothing here)",
+            "3:another telec migrate holds the home (see --wait)",
+            "130:interrupted (SIGINT) after the step in flight; run again to continue",
+            "143:terminated (SIGTERM) after the step in flight; run again to continue"})
+final class MigrateCli implements Callable<Integer>, JsonErrors {
+
+    /** Options that only mean something with --dry-run. */
+    static final List<String> DRY_RUN_ONLY = List.of("--no-diff", "--show-secrets", "--secret-words", "--simulation-limit");
 
     @Spec
     CommandSpec spec;
@@ -119,37 +132,138 @@ final class MigrateCli implements Callable<Integer> {
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
+    private final Provider<DryRunUseCase> dryRuns;
     private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
     @Inject
-    MigrateCli(Provider<MigrateUseCase> migrator, Provider<FindAppProfile> profiles, Environment environment) {
+    MigrateCli(Provider<MigrateUseCase> migrator, Provider<DryRunUseCase> dryRuns, Provider<FindAppProfile> profiles,
+               Environment environment) {
         this.migrator = migrator;
+        this.dryRuns = dryRuns;
         this.profiles = profiles;
         this.environment = environment;
     }
 
     @Override
     public Integer call() {
+        refuseMeaninglessOptions();
         Path resolvedHome = home();
-        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
         MigrateCommand command;
+        DryRunOptions options;
         try {
+            options = dryRunOptions();
             command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
-                    Optional.ofNullable(to), dryRun, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    dryRunOptions()).backupOptions(backupOptions());
+                    Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
+                    options).backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        MigrationReport report = migrator.get().migrate(command);
-        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr());
+        // after the usage checks, so that a usage error is exit 2 whether or not the home exists
+        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
+        Interruption interruption = null;
+        MigrationReport report;
+        if (dryRun) {
+            report = dryRuns.get().dryRun(new DryRunCommand(command, options)); // writes nothing: a signal just ends it
+        } else {
+            try (Interruption signals = Interruption.install(spec.commandLine().getErr())) {
+                interruption = signals;
+                report = run(command, signals);
+            }
+        }
+        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                spec.commandLine().getColorScheme().ansi());
         if (json) {
             printer.json(report);
         } else {
             printer.human(report, command.home(), quiet);
             // the report's error is the step that would fail; exit 1 below lets CI gate on a dry-run
         }
+        if (verbose) {
+            report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
+        }
+        if (interruption != null && interruption.requested() && report.failure().filter(f -> f.cause() == MigrationReport.Failure.Cause.INTERRUPTED).isPresent()) {
+            return interruption.exitCode();
+        }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * A real run, with progress on a terminal, the lock wait said once, and a signal stopping it between steps.
+     * The progress line is cleared before the report is printed.
+     */
+    private MigrationReport run(MigrateCommand command, Interruption interruption) {
+        PrintWriter err = spec.commandLine().getErr();
+        boolean showProgress = !quiet && !json && environment.stderrIsTerminal();
+        int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
+        try (Progress progress = showProgress ? new Progress(err, columns) : null) {
+            return migrator.get().migrate(command, new StepListener() {
+                @Override
+                public void planned(int steps) {
+                    interruption.stepsStarted();
+                    if (progress != null) progress.planned(steps);
+                }
+
+                @Override
+                public void started(MigrationId id) {
+                    if (progress != null) progress.started(id);
+                }
+
+                @Override
+                public void waiting(String message) {
+                    if (!quiet) {
+                        synchronized (err) {
+                            err.println("telec: " + message);
+                            err.flush();
+                        }
+                    }
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return interruption.requested();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void jsonError(PrintWriter out, String message) {
+        new ReportPrinter(out, null, Ansi.OFF).jsonError(message);
+    }
+
+    /**
+     * Combinations that cannot mean anything are usage errors naming the option, never silently ignored: a
+     * user who typed {@code --no-diff} meant a dry-run, and must not get a real run instead.
+     */
+    private void refuseMeaninglessOptions() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (!dryRun) {
+            for (String option : DRY_RUN_ONLY) {
+                if (given.hasMatchedOption(option)) throw usage(option + " only means something with --dry-run");
+            }
+        } else if (given.hasMatchedOption("--wait")) {
+            throw usage("--wait means nothing with --dry-run (a dry-run takes no lock)");
+        }
+        if (dryRun) {
+            for (String option : List.of("--no-backup", "--no-rollback", "--keep-backups")) {
+                if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --dry-run (a dry-run writes nothing)");
+            }
+        }
+        if (noDiff) {
+            for (String option : List.of("--show-secrets", "--secret-words")) {
+                if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
+            }
+        }
+        if (json && quiet) throw usage("--quiet means nothing with --json (which prints one document and nothing else)");
+        if (allowDowngrade && from != null) {
+            throw usage("--allow-downgrade means nothing with --from (the home's version is not consulted)");
+        }
+        if (waitSeconds < 0) throw usage("--wait needs a number of seconds >= 0, got " + waitSeconds);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 
     Path home() {

@@ -12,7 +12,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Ansi.Style;
 
 /** Renders a report for people (one line a step, then a summary) or for programs (one JSON document). */
 final class ReportPrinter {
@@ -30,15 +33,18 @@ final class ReportPrinter {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Ansi ansi;
 
-    ReportPrinter(PrintWriter out, PrintWriter err) {
+    /** @param ansi whether to colour what goes to {@code out} (outcomes, change and diff lines) */
+    ReportPrinter(PrintWriter out, PrintWriter err, Ansi ansi) {
         this.out = out;
         this.err = err;
+        this.ansi = ansi;
     }
 
     void human(MigrationReport report, Path home, boolean quiet) {
         if (!quiet) {
-            if (report.from().isAfter(report.to())) {
+            if (report.leftAsItIs()) {
                 out.println(home + ": left as it is: it is at " + report.from() + ", newer than " + report.to()
                         + " (--allow-downgrade)");
             } else if (report.steps().isEmpty()) {
@@ -49,9 +55,12 @@ final class ReportPrinter {
                                 : report.dryRun() ? " (dry run: nothing is changed)" : ""));
                 report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {
-                    out.println("  " + pad(LABELS.get(step.outcome())) + "  " + step.id()
+                    out.println("  " + label(step.outcome()) + "  " + step.id()
                             + step.error().map(e -> ": " + e).orElse("")
                             + (step.rolledBack() ? "; its changes were rolled back" : ""));
+                    for (String note : step.notes()) {
+                        out.println("    " + paint("note: " + note, Style.fg_yellow));
+                    }
                     for (Change change : step.changes()) {
                         changeLines(change);
                     }
@@ -66,12 +75,38 @@ final class ReportPrinter {
     private void changeLines(Change change) {
         String indent = " ".repeat(4);
         switch (change.kind()) {
-            case CREATED -> out.println(indent + "+ created " + change.path());
-            case MODIFIED -> out.println(indent + "~ modified " + change.path());
-            case DELETED -> out.println(indent + "- deleted " + change.path());
-            case MOVED -> out.println(indent + "> moved " + change.path() + " -> " + change.to().orElse("?"));
+            case CREATED -> out.println(indent + paint("+ created " + change.path(), Style.fg_green));
+            case MODIFIED -> out.println(indent + paint("~ modified " + change.path(), Style.fg_yellow));
+            case DELETED -> out.println(indent + paint("- deleted " + change.path(), Style.fg_red));
+            case MOVED -> out.println(indent + paint("> moved " + change.path() + " -> " + change.to().orElse("?"), Style.fg_blue));
         }
-        change.diff().ifPresent(diff -> diff.lines().forEach(line -> out.println(indent + "    " + line)));
+        change.diff().ifPresent(diff -> diff.lines().forEach(line -> out.println(indent + "    " + diffLine(line))));
+    }
+
+    private String diffLine(String line) {
+        if (line.startsWith("+++") || line.startsWith("---")) return paint(line, Style.bold);
+        if (line.startsWith("+")) return paint(line, Style.fg_green);
+        if (line.startsWith("-")) return paint(line, Style.fg_red);
+        if (line.startsWith("@@")) return paint(line, Style.fg_cyan);
+        return line;
+    }
+
+    /** The outcome's label, padded to the widest, coloured by what it means. */
+    private String label(StepOutcome outcome) {
+        String text = LABELS.get(outcome);
+        Style style = switch (outcome) {
+            case APPLIED, WOULD_APPLY -> Style.fg_green;
+            case FAILED -> Style.fg_red;
+            case NOT_RUN -> Style.fg_yellow;
+            default -> Style.faint;
+        };
+        return (outcome == StepOutcome.FAILED ? paint(text, Style.bold, style) : paint(text, style))
+                + " ".repeat(LABEL_WIDTH - text.length());
+    }
+
+    /** {@code text} in {@code styles} when colours are on; the text is never read as picocli markup. */
+    private String paint(String text, Style... styles) {
+        return ansi.enabled() ? ansi.apply(text, List.of(styles)).toString() : text;
     }
 
     private static String summary(MigrationReport report) {
@@ -86,10 +121,6 @@ final class ReportPrinter {
         return line.toString();
     }
 
-    private static String pad(String label) {
-        return label + " ".repeat(LABEL_WIDTH - label.length());
-    }
-
     void json(MigrationReport report) {
         write(g -> {
             g.writeStringField("from", report.from().toString());
@@ -102,6 +133,9 @@ final class ReportPrinter {
                 g.writeStringField("outcome", step.outcome().wireName());
                 g.writeStringField("error", step.error().orElse(null));
                 if (step.outcome() == StepOutcome.FAILED) g.writeBooleanField("rolled_back", step.rolledBack());
+                g.writeArrayFieldStart("notes");
+                for (String note : step.notes()) g.writeString(note);
+                g.writeEndArray();
                 if (report.simulated()) {
                     g.writeArrayFieldStart("changes");
                     for (Change change : step.changes()) {

@@ -3,28 +3,37 @@ package dev.telec.migrate.adapter.in.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.IVersionProvider;
 
 @Command(name = "telec",
         description = "Upgrades a deployment home's files across version upgrades.",
         mixinStandardHelpOptions = true,
         versionProvider = TelecCommand.VersionProvider.class,
-        subcommands = {MigrateCli.class, RestoreCli.class},
+        subcommands = {MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed, or a state or manifest error",
-            "2:usage error (unknown option, bad version)",
-            "3:another telec migrate holds the home (see --wait)"})
+            "2:usage error (unknown command or option, bad version, an option that means nothing here)",
+            "3:another telec migrate holds the home (see --wait)",
+            "130:interrupted (SIGINT) after the step in flight",
+            "143:terminated (SIGTERM) after the step in flight"})
 final class TelecCommand implements Runnable {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--color", paramLabel = "WHEN", scope = ScopeType.INHERIT, defaultValue = "auto",
+            description = "Colour the output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    Colors.When color;
+
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required: telec migrate");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: telec migrate (see telec help)");
     }
 
     static final class VersionProvider implements IVersionProvider {

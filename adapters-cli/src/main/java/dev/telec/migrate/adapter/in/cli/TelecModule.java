@@ -9,8 +9,10 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
+import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.Restorer;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
@@ -58,6 +60,12 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
+    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Backups backups) {
+        return new MigrationRunner(manifests, stateStore, clock, locks, backups);
+    }
+
+    @Provides
+    @Singleton
     Backups backups(Clock clock) {
         return new FileBackups(clock);
     }
@@ -70,10 +78,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrateUseCase migrateUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Sandbox sandbox,
-                                  Backups backups) {
-        return new SimulatingMigrator(new MigrationRunner(manifests, stateStore, clock, locks,
-                MigrationRunner.StepListener.NONE, backups), sandbox);
+    DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
+        return new SimulatingMigrator(runner, sandbox);
+    }
+
+    @Provides
+    @Singleton
+    MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
+        return new Migrator(runner, dryRuns);
     }
 
     @Provides

@@ -129,7 +129,7 @@ class CliTest {
         assertThat(doc.get("to").asText()).isEqualTo("1.1.0");
         assertThat(doc.get("dryRun").asBoolean()).isFalse();
         assertThat(doc.get("steps").get(0).toString())
-                .isEqualTo("{\"id\":\"1.1.0/001_first\",\"outcome\":\"applied\",\"error\":null}");
+                .isEqualTo("{\"id\":\"1.1.0/001_first\",\"outcome\":\"applied\",\"error\":null,\"notes\":[]}");
         assertThat(doc.get("applied").asInt()).isEqualTo(2);
         assertThat(doc.get("error").isNull()).isTrue();
         assertThat(r.out().strip().lines().count()).isEqualTo(1);
@@ -168,7 +168,7 @@ class CliTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED").contains("not run");
-        assertThat(r.err()).isEqualTo("telec: 1.1.0/003_will_fail: migrate() threw java.io.IOException: boom in 1.1.0/003_will_fail"
+        assertThat(r.err()).isEqualTo("telec: 1.1.0/003_will_fail: migrate() failed: boom in 1.1.0/003_will_fail"
                 + "; its changes were rolled back" + System.lineSeparator());
         JsonNode state = new ObjectMapper().readTree(home.resolve("migration_state.json").toFile());
         assertThat(state.get("applied")).hasSize(2);

@@ -177,7 +177,7 @@ class DryRunTest {
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.json().get("steps").findValuesAsText("outcome")).containsExactly("would_apply", "failed", "not_run");
-        assertThat(r.json().get("error").asText()).isEqualTo("1.1.0/002_will_fail: migrate() threw java.io.IOException: boom in 1.1.0/002_will_fail");
+        assertThat(r.json().get("error").asText()).isEqualTo("1.1.0/002_will_fail: migrate() failed: boom in 1.1.0/002_will_fail");
         assertThat(r.changes().get("1.1.0/001_first")).containsExactly("created done/", "created done/1.1.0_001_first");
         assertThat(r.err()).contains("boom in 1.1.0/002_will_fail");
         assertThat(CliTest.hashTree(home)).isEqualTo(before);

@@ -152,7 +152,6 @@ public final class FileBackups implements Backups {
         @Override
         public synchronized void kept(MigrationId id) {
             log.kept(id.toString());
-            if (fs != null) AtomicFiles.deferTo(fs, home.getFileSystem());
             images.clear();
         }
 

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.lock;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
@@ -17,12 +18,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
@@ -63,9 +66,15 @@ public final class FileHomeLocks implements HomeLocks {
 
     @Override
     public Held acquire(Path home, Duration wait) {
+        return acquire(home, wait, message -> { });
+    }
+
+    @Override
+    public Held acquire(Path home, Duration wait, Consumer<String> waiting) {
         Path file = home.resolve(FILE_NAME);
         createHome(home, file);
         long deadline = System.nanoTime() + wait.toNanos();
+        boolean said = false;
         while (true) {
             String[] holder = new String[1];
             Held held = tryAcquire(home, file, holder);
@@ -73,6 +82,10 @@ public final class FileHomeLocks implements HomeLocks {
                 return held;
             }
             long left = deadline - System.nanoTime();
+            if (left > 0 && !said) {
+                waiting.accept("waiting up to " + wait.toSeconds() + " s for another telec migrate (" + holder[0] + ") to release " + home);
+                said = true;
+            }
             if (left <= 0) {
                 throw new LockedException(file, "another telec migrate (" + holder[0] + ") holds " + home
                         + (wait.isZero() ? "; --wait SECONDS waits for it" : "; waited " + wait.toSeconds() + " s"));
@@ -108,8 +121,10 @@ public final class FileHomeLocks implements HomeLocks {
         }
         FileChannel channel = null;
         try {
+            boolean creating = !Files.exists(file, LinkOption.NOFOLLOW_LINKS);
             channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
                     ownerOnly(file));
+            if (creating) Ownership.inherit(file); // a lock file left by an earlier run keeps its owner
             FileLock lock;
             try {
                 lock = channel.tryLock();

@@ -21,6 +21,9 @@ final class EntryParser {
     /** Fields every form accepts. */
     private static final Set<String> COMMON_FIELDS = Set.of("description");
 
+    /** The field {@code telec new} puts in a scaffold: an entry that has it is not finished, and is refused. */
+    static final String TODO = "todo";
+
     private final Map<String, EntryKind> kinds = new LinkedHashMap<>();
 
     EntryParser(List<EntryKind> kinds) {
@@ -39,6 +42,11 @@ final class EntryParser {
             throw location.error("cannot read: " + Messages.describe(e), e);
         }
         ObjectNode fields = parse(location, bytes, format);
+        JsonNode todo = fields.get(TODO);
+        if (todo != null) {
+            // a scaffold from telec new: never a no-op that gets recorded as applied forever
+            throw location.error("not finished: " + Messages.oneLine(todo.asText(todo.toString())) + " (then delete the " + TODO + ": line)");
+        }
         EntryKind kind = kindOf(location, fields);
         JsonNode description = fields.get("description");
         if (description != null && !description.isTextual()) {

@@ -26,13 +26,15 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
 
     /** The directory at the top of a tree that holds jars rather than entries. */
     static final String LIB = "lib";
+    /** Directories at the top that are not read as entries: {@code telec test}'s fixtures, Java steps' sources. */
+    static final java.util.Set<String> NOT_ENTRIES = java.util.Set.of("fixtures", "src");
 
     List<FileEntry> walk(EntryParser parser) {
         List<FileEntry> entries = new ArrayList<>();
         for (Path child : list(root)) {
             String name = nameOf(child);
             if (Files.isDirectory(child)) {
-                if (name.equals(LIB)) continue;
+                if (name.equals(LIB) || NOT_ENTRIES.contains(name)) continue;
                 Version version = versionOf(child, name);
                 walkVersion(child, version, parser, entries);
             } else if (name.equals(ProfileFile.NAME)) {

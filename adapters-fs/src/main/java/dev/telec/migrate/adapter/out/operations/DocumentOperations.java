@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.spi.DurabilityBarrier;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
@@ -93,12 +94,12 @@ final class DocumentOperations {
 
     record Loaded(Path file, byte[] original, Document document) {
         /** Writes the document back atomically, keeping permissions, when its text changed. */
-        void save(Path home) throws IOException {
+        void save(Path home, DurabilityBarrier durability) throws IOException {
             byte[] bytes = document.bytes();
             if (original != null && Arrays.equals(bytes, original)) return;
             Confinement.check(home, file);
             if (original == null) {
-                FileOperations.createParents(home, file);
+                FileOperations.createParents(home, file, durability);
                 AtomicFiles.write(file, bytes, FileOperations.DEFAULT_FILE);
             } else {
                 AtomicFiles.write(file, bytes, FileOperations.permissionsOf(file));
@@ -118,7 +119,7 @@ final class DocumentOperations {
      *
      * @param create whether a missing file is edited as an empty document (and so created)
      */
-    private static void editEach(Path home, HomePattern file, DocumentFormat format, boolean create, Edit edit) throws IOException {
+    private static void editEach(Path home, DurabilityBarrier durability, HomePattern file, DocumentFormat format, boolean create, Edit edit) throws IOException {
         List<Loaded> changed = new ArrayList<>();
         for (HomePattern.Match m : file.matches(home)) {
             Loaded doc = load(m.path(), format);
@@ -126,9 +127,15 @@ final class DocumentOperations {
                 if (!create) continue;
                 doc = new Loaded(m.path(), null, format.empty());
             }
-            if (edit.apply(doc)) changed.add(doc);
+            try {
+                if (edit.apply(doc)) changed.add(doc);
+            } catch (OperationFailure e) {
+                // say which file: a conflict inside a document means nothing without it
+                if (e.getMessage().contains(m.path().toString())) throw e;
+                throw new OperationFailure(e.getMessage() + " in " + m.path(), e);
+            }
         }
-        for (Loaded doc : changed) doc.save(home);
+        for (Loaded doc : changed) doc.save(home, durability);
     }
 
     /** Same data: same structure and keys, numbers by value (1 equals 1.0), key order not significant. */
@@ -159,8 +166,8 @@ final class DocumentOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
-            editEach(home, file, format, true, doc -> {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
+            editEach(home, durability, file, format, true, doc -> {
                 if (sameData(doc.document().get(pointer), value)) return false;
                 doc.document().set(pointer, value);
                 return true;
@@ -180,8 +187,8 @@ final class DocumentOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
-            editEach(home, file, format, true, doc -> {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
+            editEach(home, durability, file, format, true, doc -> {
                 if (doc.document().get(pointer) != null) return false;
                 doc.document().set(pointer, value);
                 return true;
@@ -192,6 +199,11 @@ final class DocumentOperations {
     /** {@code remove}: satisfied when the file or the pointer is absent. */
     record Remove(HomePattern file, DocumentFormat format, JsonPointer pointer) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
                 Loaded doc = load(m.path(), format);
@@ -201,8 +213,8 @@ final class DocumentOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
-            editEach(home, file, format, false, doc -> {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
+            editEach(home, durability, file, format, false, doc -> {
                 if (doc.document().get(pointer) == null) return false;
                 doc.document().remove(pointer);
                 return true;
@@ -216,6 +228,11 @@ final class DocumentOperations {
      */
     record RenameKey(HomePattern file, DocumentFormat format, JsonPointer from, JsonPointer to) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(file);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
                 Loaded doc = load(m.path(), format);
@@ -225,8 +242,8 @@ final class DocumentOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
-            editEach(home, file, format, false, doc -> {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
+            editEach(home, durability, file, format, false, doc -> {
                 JsonNode value = doc.document().get(from);
                 if (value == null) return false;
                 JsonNode existing = doc.document().get(to);
@@ -251,6 +268,11 @@ final class DocumentOperations {
      */
     record Convert(HomePattern from, DocumentFormat fromFormat, HomePattern to, DocumentFormat toFormat) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
                 if (Files.exists(m.path(), LinkOption.NOFOLLOW_LINKS)) return false;
@@ -259,7 +281,7 @@ final class DocumentOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             // every conflict is found before anything is converted, so that a glob is not left half-done
             for (HomePattern.Match m : from.matches(home)) {
                 Loaded source = load(m.path(), fromFormat);
@@ -280,11 +302,11 @@ final class DocumentOperations {
                         throw new OperationFailure("both " + m.path() + " and " + target + " exist and hold different data; keep one of them by hand");
                     }
                     Files.delete(m.path());
-                    FileOperations.sync(m.path().getParent()); // the source's removal, durable before the record
+                    FileOperations.sync(durability, m.path().getParent()); // the source's removal, durable before the record
                     continue;
                 }
                 byte[] bytes = toFormat.of(data).bytes();
-                FileOperations.createParents(home, target);
+                FileOperations.createParents(home, target, durability);
                 AtomicFiles.write(target, bytes, FileOperations.permissionsOf(m.path()));
                 Loaded written = load(target, toFormat);
                 if (!sameData(written.document().data(), data)) {
@@ -293,7 +315,7 @@ final class DocumentOperations {
                             + " does not read back as the same data; removed " + target + " and kept the source");
                 }
                 Files.delete(m.path());
-                FileOperations.sync(m.path().getParent());
+                FileOperations.sync(durability, m.path().getParent());
             }
         }
     }

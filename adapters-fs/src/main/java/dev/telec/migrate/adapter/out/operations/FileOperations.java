@@ -1,5 +1,7 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +14,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The file operations: mkdir, move, copy, delete, write. Their effects are durable before the step's journal
  * record is: copied and written files are forced when the operation returns, and the directories whose
  * entries it changed (created, renamed or deleted in) are synced before the state store writes the next
- * record ({@link AtomicFiles#syncDirectoryBeforeRecord}), once per directory and group of records.
+ * record (the run's {@link DurabilityBarrier}), once per directory and group of records.
  */
 final class FileOperations {
 
@@ -39,14 +42,15 @@ final class FileOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 Path dir = m.path();
                 if (Files.isDirectory(dir)) continue;
                 if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
-                createParents(home, dir);
+                createParents(home, dir, durability);
                 Files.createDirectory(dir);
-                sync(dir.getParent());
+                Ownership.inherit(dir);
+                sync(durability, dir.getParent());
             }
         }
     }
@@ -57,12 +61,17 @@ final class FileOperations {
      */
     record Move(HomePattern from, HomePattern to) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(from, home);
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             // every conflict is found before anything moves, so that a glob is not left half-moved
             for (HomePattern.Match m : from.matches(home)) {
                 if (exists(m.path()) && exists(to.resolve(home, m.captures()))) {
@@ -78,24 +87,24 @@ final class FileOperations {
                     throw new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
                 }
                 if (target.startsWith(source)) throw new OperationFailure("cannot move " + source + " into itself (" + target + ")");
-                createParents(home, target);
+                createParents(home, target, durability);
                 try {
                     Files.move(source, target);
-                    sync(source.getParent());
-                    if (!target.getParent().equals(source.getParent())) sync(target.getParent());
+                    sync(durability, source.getParent());
+                    if (!target.getParent().equals(source.getParent())) sync(durability, target.getParent());
                 } catch (DirectoryNotEmptyException e) {
                     // another file store: copy completely beside the target, rename into place, then delete
                     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
                     try {
-                        copyTree(source, partial);
+                        copyTree(source, partial, durability);
                         Files.move(partial, target);
-                        sync(target.getParent());
+                        sync(durability, target.getParent());
                     } catch (IOException | RuntimeException failure) {
                         if (exists(partial)) deleteTree(partial);
                         throw failure;
                     }
                     deleteTree(source);
-                    sync(source.getParent());
+                    sync(durability, source.getParent());
                 }
             }
         }
@@ -103,6 +112,11 @@ final class FileOperations {
 
     /** {@code copy {from, to}}: satisfied when {@code to} exists for every existing {@code from}. */
     record Copy(HomePattern from, HomePattern to) implements Operation {
+        @Override
+        public List<HomePattern> sources() {
+            return List.of(from);
+        }
+
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
@@ -112,19 +126,19 @@ final class FileOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
                 Path source = m.path();
                 Path target = to.resolve(home, m.captures());
                 if (!exists(source) || exists(target)) continue;
                 if (target.startsWith(source)) throw new OperationFailure("cannot copy " + source + " into itself (" + target + ")");
-                createParents(home, target);
+                createParents(home, target, durability);
                 if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
                     try {
-                        copyTree(source, partial);
+                        copyTree(source, partial, durability);
                         Files.move(partial, target);
-                        sync(target.getParent());
+                        sync(durability, target.getParent());
                     } catch (IOException | RuntimeException failure) {
                         if (exists(partial)) deleteTree(partial);
                         throw failure;
@@ -139,16 +153,21 @@ final class FileOperations {
     /** {@code delete {path}}: satisfied when the path is absent; a directory is deleted with its contents. */
     record Delete(HomePattern path) implements Operation {
         @Override
+        public List<HomePattern> sources() {
+            return List.of(path);
+        }
+
+        @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(path, home);
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 if (exists(m.path())) {
                     deleteTree(m.path());
-                    sync(m.path().getParent());
+                    sync(durability, m.path().getParent());
                 }
             }
         }
@@ -167,13 +186,13 @@ final class FileOperations {
         }
 
         @Override
-        public void apply(Path home) throws IOException {
+        public void apply(Path home, DurabilityBarrier durability) throws IOException {
             byte[] want = content.getBytes(StandardCharsets.UTF_8);
             for (HomePattern.Match m : path.matches(home)) {
                 Path file = m.path();
                 if (Files.isDirectory(file)) throw new OperationFailure(file + " is a directory; cannot write it as a file");
                 if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), want)) continue;
-                createParents(home, file);
+                createParents(home, file, durability);
                 AtomicFiles.write(file, want, exists(file) ? permissionsOf(file) : DEFAULT_FILE);
             }
         }
@@ -197,7 +216,7 @@ final class FileOperations {
     }
 
     /** Creates the missing parents of {@code target}, refusing when one of them would leave the home. */
-    static void createParents(Path home, Path target) throws IOException {
+    static void createParents(Path home, Path target, DurabilityBarrier durability) throws IOException {
         Confinement.check(home, target);
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -206,22 +225,28 @@ final class FileOperations {
             while (existing.getParent() != null && !Files.isDirectory(existing.getParent())) existing = existing.getParent();
             Files.createDirectories(parent);
             // each created directory's entry is in its parent: sync from the one that existed down
+            java.util.ArrayDeque<Path> created = new java.util.ArrayDeque<>();
             for (Path d = parent; d != null && !d.equals(existing.getParent()); d = d.getParent()) {
-                if (d.getParent() != null) sync(d.getParent());
+                if (d.getParent() != null) sync(durability, d.getParent());
+                created.push(d);
             }
+            for (Path d : created) Ownership.inherit(d); // outermost first: each takes its parent's owners
+
         }
     }
 
     /** Makes changed entries of {@code dir} durable before the step's record is. */
-    static void sync(Path dir) throws IOException {
-        if (dir != null) AtomicFiles.syncDirectoryBeforeRecord(dir);
+    static void sync(DurabilityBarrier durability, Path dir) throws IOException {
+        if (dir != null) durability.syncBeforeRecord(dir);
     }
 
-    static void copyTree(Path source, Path target) throws IOException {
+    static void copyTree(Path source, Path target, DurabilityBarrier durability) throws IOException {
         Files.walkFileTree(source, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectory(resolveIn(target, source.relativize(dir)));
+                Path copy = resolveIn(target, source.relativize(dir));
+                Files.createDirectory(copy);
+                Ownership.inherit(copy);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -229,6 +254,7 @@ final class FileOperations {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path copy = resolveIn(target, source.relativize(file));
                 Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Ownership.inherit(copy);
                 if (attrs.isRegularFile()) force(copy);
                 return FileVisitResult.CONTINUE;
             }
@@ -236,7 +262,7 @@ final class FileOperations {
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
                 if (failure != null) throw failure;
-                sync(resolveIn(target, source.relativize(dir)));
+                sync(durability, resolveIn(target, source.relativize(dir)));
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -77,8 +77,10 @@ final class JacksonDocument implements Document {
                 child = node.putObject(names.get(i));
             } else if (!child.isObject()) {
                 if (!create) return null;
-                throw new OperationFailure("pointer " + pointer + " passes through a non-object at /"
-                        + String.join("/", names.subList(0, i + 1)) + " (" + child.getNodeType().name().toLowerCase() + ")");
+                throw new OperationFailure("/" + String.join("/", names.subList(0, i + 1)) + " is "
+                        + (child.isArray() ? "a list" : child.isTextual() ? "a string" : child.isNumber() ? "a number"
+                                : child.isBoolean() ? "a boolean" : "a " + child.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                        + ", not a mapping (pointer " + pointer + ")");
             }
             node = (ObjectNode) child;
         }

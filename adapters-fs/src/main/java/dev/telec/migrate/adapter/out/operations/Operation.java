@@ -1,6 +1,8 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
+import java.util.List;
 
 /** One declarative change to a home: knows whether it is in effect and how to bring it about. */
 interface Operation {
@@ -8,6 +10,17 @@ interface Operation {
     /** Whether the change is in effect on every path it names; reads only. */
     boolean satisfied(Path home) throws Exception;
 
-    /** Brings the change about on every path it names where it is not yet in effect. */
-    void apply(Path home) throws Exception;
+    /**
+     * Brings the change about on every path it names where it is not yet in effect. Directories whose
+     * entries it changes are given to {@code durability}, so they are durable before the step's record.
+     */
+    void apply(Path home, DurabilityBarrier durability) throws Exception;
+
+    /**
+     * The paths whose absence makes this operation do nothing (what a move moves, a delete deletes, a key
+     * operation edits): a literal one that names no file is worth a note, as it may be a typo.
+     */
+    default List<HomePattern> sources() {
+        return List.of();
+    }
 }

@@ -31,12 +31,12 @@ public final class Operations {
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             if (!(item instanceof ObjectNode fields)) {
-                throw new InvalidOperationException("operation " + i + ": must be a mapping with an op: field");
+                throw new InvalidOperationException("operation " + (i + 1) + ": must be a mapping with an op: field");
             }
             JsonNode op = fields.get("op");
-            if (op == null) throw new InvalidOperationException("operation " + i + ": missing field 'op' (one of " + String.join(", ", NAMES) + ")");
+            if (op == null) throw new InvalidOperationException("operation " + (i + 1) + ": missing field 'op' (one of " + String.join(", ", NAMES) + ")");
             if (!op.isTextual() || !NAMES.contains(op.asText())) {
-                throw new InvalidOperationException("operation " + i + ": unknown op '" + op.asText(op.toString()) + "' (one of " + String.join(", ", NAMES) + ")");
+                throw new InvalidOperationException("operation " + (i + 1) + ": unknown op '" + op.asText(op.toString()) + "' (one of " + String.join(", ", NAMES) + ")");
             }
             Spec spec = new Spec(i, op.asText(), fields);
             ops.add(create(spec));

@@ -20,7 +20,7 @@ final class Spec {
     }
 
     InvalidOperationException error(String message) {
-        return new InvalidOperationException("operation " + index + " (" + op + "): " + message);
+        return new InvalidOperationException(op + " (operation " + (index + 1) + "): " + message);
     }
 
     /** Fails on any field but {@code op} and {@code allowed}. */

@@ -127,8 +127,8 @@ final class YamlDocument implements Document {
                 child = fresh;
             } else if (!(child instanceof MappingNode)) {
                 if (!create) return null;
-                throw new OperationFailure("pointer " + pointer + " passes through a non-object at /"
-                        + String.join("/", names.subList(0, i + 1)) + " (" + child.getNodeId().name() + ")");
+                throw new OperationFailure("/" + String.join("/", names.subList(0, i + 1)) + " is "
+                        + (child instanceof org.yaml.snakeyaml.nodes.SequenceNode ? "a list" : "a value") + ", not a mapping (pointer " + pointer + ")");
             }
             node = (MappingNode) child;
         }

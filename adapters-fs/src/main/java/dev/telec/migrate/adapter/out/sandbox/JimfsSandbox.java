@@ -45,9 +45,15 @@ public final class JimfsSandbox implements Sandbox {
         boolean done = false;
         try {
             RecordingFileSystem fs = new RecordingFileSystem(jimfs);
-            Path target = jimfs.getPath(mirror(home.toAbsolutePath().normalize()));
-            Files.createDirectories(target.getParent() == null ? target : target.getParent());
-            copyTree(home, target, limitBytes);
+            Path given = home.toAbsolutePath().normalize();
+            Path target = jimfs.getPath(mirror(given));
+            // The tree goes where the home really is, and the symbolic links on the way to it are made again,
+            // so that the copy resolves links (and confines operations) exactly as the real home does.
+            Path real = Files.exists(home) ? home.toRealPath() : given;
+            Path realTarget = jimfs.getPath(mirror(real));
+            Files.createDirectories(realTarget.getParent() == null ? realTarget : realTarget.getParent());
+            copyTree(real, realTarget, limitBytes);
+            if (!real.equals(given)) linksOnTheWay(given, jimfs);
             Path shown = home.isAbsolute() ? target : jimfs.getPath(home.toString().replace(home.getFileSystem().getSeparator(), "/"));
             Copy copy = new JimfsCopy(fs, fs.wrap(shown), new Changes(target, diffs));
             done = true;
@@ -56,6 +62,19 @@ public final class JimfsSandbox implements Sandbox {
             throw new UncheckedIOException("cannot set up the in-memory copy: " + e.getMessage(), e);
         } finally {
             if (!done) closeQuietly(jimfs);
+        }
+    }
+
+    /** Makes again, in the copy, each symbolic link that {@code absolute} passes through, with its target as written. */
+    private static void linksOnTheWay(Path absolute, FileSystem jimfs) throws IOException {
+        Path p = absolute.getRoot();
+        for (Path name : absolute) {
+            p = p.resolve(name);
+            if (!Files.isSymbolicLink(p)) continue;
+            Path link = jimfs.getPath(mirror(p));
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) continue;
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, jimfs.getPath(Files.readSymbolicLink(p).toString()));
         }
     }
 

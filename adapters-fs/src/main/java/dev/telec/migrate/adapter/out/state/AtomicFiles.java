@@ -1,11 +1,15 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,18 +19,16 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Crash-safe whole-file replacement on any {@link java.nio.file.FileSystem}: the content goes to a temporary
  * file in the target's directory ({@code .<name>.<random>.tmp}), is forced to storage, and is renamed over
  * the target atomically; then the directory is synced where that is possible. A reader, or a crash at any
- * point, sees the old content or the new, never a mix.
+ * point, sees the old content or the new, never a mix. The result keeps the owner and group of the file it
+ * replaces, or takes its directory's ({@link Ownership}).
  */
 public final class AtomicFiles {
 
@@ -59,12 +61,14 @@ public final class AtomicFiles {
         Objects.requireNonNull(content, "content");
         Path dir = parentOf(target);
         Path tmp = dir.resolve(tempName(target));
+        Ownership.Owners owners = Ownership.forEntry(target);
         boolean created = false;
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     attributes(dir, permissions))) {
                 created = true;
+                Ownership.apply(tmp, owners);
                 ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -73,6 +77,8 @@ public final class AtomicFiles {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;
+        } catch (FileSystemException e) {
+            throw naming(target, tmp, e);
         } finally {
             if (created && !moved) {
                 try {
@@ -83,6 +89,22 @@ public final class AtomicFiles {
             }
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * {@code e} about {@code target}, the file the user knows, when it is about our temporary file: a
+     * directory the user cannot write to is reported as "cannot write config.json", not as a name they never saw.
+     */
+    private static FileSystemException naming(Path target, Path tmp, FileSystemException e) {
+        String file = e.getFile();
+        if (file == null || !file.equals(tmp.toString())) return e;
+        String reason = "cannot replace it: its directory " + (tmp.getParent() == null ? "" : tmp.getParent() + " ") + "is not writable";
+        FileSystemException named;
+        if (e instanceof AccessDeniedException) named = new AccessDeniedException(target.toString(), null, reason);
+        else if (e instanceof NoSuchFileException) named = new NoSuchFileException(target.toString(), null, "its directory does not exist");
+        else named = new FileSystemException(target.toString(), null, e.getReason() == null ? reason : e.getReason());
+        named.initCause(e);
+        return named;
     }
 
     /**
@@ -130,78 +152,7 @@ public final class AtomicFiles {
      * @throws IOException when the directory was opened but syncing it failed
      */
     public static void syncDirectory(Path dir) throws IOException {
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            return; // directories cannot be opened here
-        }
-        try (ch) {
-            ch.force(true);
-        } catch (UnsupportedOperationException e) {
-            // not supported here
-        }
-    }
-
-    /**
-     * Directory syncs deferred by {@link #syncDirectoryBeforeRecord}, per file system, as path strings: weak keys
-     * and no {@code Path} values (a path holds its file system), so a closed file system's entry goes away.
-     */
-    private static final Map<FileSystem, Set<String>> DEFERRED = new WeakHashMap<>();
-
-    /** A file system's deferred directories are synced at once when there are this many, so the set stays small. */
-    static final int MAX_DEFERRED = 4096;
-
-    /**
-     * Like {@link #syncDirectory}, but the sync waits for the next {@link #syncDeferred(FileSystem)} on
-     * {@code dir}'s file system, which the state store calls before it writes any journal record or snapshot
-     * there: a step's record is never durable before the directory changes the step made, and a directory many
-     * steps change (5,000 {@code mkdir}s in one parent) is synced once per group of records instead of once per
-     * step. A crash before that loses the changes and their records together; the next run asks the steps'
-     * {@code check()} again.
-     *
-     * @throws IOException when the deferred syncs had to be done at once (too many) and one failed
-     */
-    public static void syncDirectoryBeforeRecord(Path dir) throws IOException {
-        FileSystem fs = dir.getFileSystem();
-        boolean full;
-        synchronized (DEFERRED) {
-            Set<String> dirs = DEFERRED.computeIfAbsent(fs, k -> new LinkedHashSet<>());
-            dirs.add(dir.toAbsolutePath().toString());
-            full = dirs.size() >= MAX_DEFERRED;
-        }
-        if (full) syncDeferred(fs);
-    }
-
-    /**
-     * Hands the directory syncs deferred on {@code from} (a file system that decorates {@code to}, whose
-     * paths name the same files) to {@code to}, so that they are done by its next {@link #syncDeferred}.
-     */
-    public static void deferTo(FileSystem from, FileSystem to) {
-        synchronized (DEFERRED) {
-            Set<String> dirs = DEFERRED.remove(from);
-            if (dirs != null && !dirs.isEmpty()) DEFERRED.computeIfAbsent(to, k -> new LinkedHashSet<>()).addAll(dirs);
-        }
-    }
-
-    /**
-     * Syncs every directory of {@code fs} whose sync {@link #syncDirectoryBeforeRecord} deferred.
-     *
-     * @throws IOException when one fails; it and the ones not yet synced stay deferred
-     */
-    public static void syncDeferred(FileSystem fs) throws IOException {
-        List<String> dirs;
-        synchronized (DEFERRED) {
-            Set<String> deferred = DEFERRED.get(fs);
-            if (deferred == null || deferred.isEmpty()) return;
-            dirs = new ArrayList<>(deferred);
-        }
-        for (String dir : dirs) {
-            syncDirectory(fs.getPath(dir));
-            synchronized (DEFERRED) {
-                DEFERRED.get(fs).remove(dir);
-            }
-        }
+        DurabilityBarrier.IMMEDIATE.syncBeforeRecord(dir);
     }
 
     /**
@@ -225,6 +176,7 @@ public final class AtomicFiles {
         for (Path m : missing) {
             try {
                 Files.createDirectory(m);
+                Ownership.inherit(m);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (!Files.isDirectory(m)) throw e;
             }

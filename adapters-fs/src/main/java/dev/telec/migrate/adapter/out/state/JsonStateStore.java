@@ -23,6 +23,8 @@ import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.adapter.out.fs.DirectorySyncs;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -37,11 +39,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -84,16 +90,43 @@ public final class JsonStateStore implements StateStore {
     // Made on the first write: reading needs only the streaming parser, so that a run with nothing to do
     // never starts Jackson's object mapper (tens of ms at start-up).
     private volatile ObjectWriter writer;
-    private final Set<Path> cleanedHomes = ConcurrentHashMap.newKeySet();
-    // when a buffered group has waited long enough (System.nanoTime; a test stops it to count groups exactly)
+    private final LongConsumer bytesWritten;
     private final LongSupplier nanoTime;
+    /**
+     * Homes whose leftover temporary files this store has already deleted, so a home is listed once, not on
+     * every snapshot. Bounded (the most recent {@value #CLEANED_HOMES}): a long-lived store serving many homes
+     * forgets old ones, which only means listing such a home again.
+     */
+    private final Set<Path> cleanedHomes = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<Path, Boolean>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, Boolean> eldest) {
+                    return size() > CLEANED_HOMES;
+                }
+            }));
+    static final int CLEANED_HOMES = 64;
 
     public JsonStateStore() {
-        this(System::nanoTime);
+        this(bytes -> { });
     }
 
+    /**
+     * @param bytesWritten told the size of every snapshot and journal group written: the benchmark's measure
+     *     of write volume (TELEC_STATS)
+     */
+    public JsonStateStore(LongConsumer bytesWritten) {
+        this(bytesWritten, System::nanoTime);
+    }
+
+    /** A store whose group-commit timer is {@code nanoTime}: tests that count groups stop it. */
     JsonStateStore(LongSupplier nanoTime) {
-        this.nanoTime = nanoTime;
+        this(bytes -> { }, nanoTime);
+    }
+
+    /** @param nanoTime the clock of the group commit's time limit ({@link #GROUP_NANOS}) */
+    JsonStateStore(LongConsumer bytesWritten, LongSupplier nanoTime) {
+        this.bytesWritten = Objects.requireNonNull(bytesWritten, "bytesWritten");
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.factory = new JsonFactoryBuilder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING)
@@ -125,11 +158,6 @@ public final class JsonStateStore implements StateStore {
     static final long GROUP_NANOS = 200_000_000L;
 
     private final Map<Path, StateJournal.Writer> journals = new ConcurrentHashMap<>();
-
-    /** Bytes this process wrote to state snapshots and journals: the benchmark's measure of write volume. */
-    public static long bytesWritten() {
-        return StateJournal.BYTES_WRITTEN.sum();
-    }
 
     /**
      * The snapshot {@code migration_state.json} with the records of {@code migration_state.journal} that
@@ -169,15 +197,27 @@ public final class JsonStateStore implements StateStore {
      */
     @Override
     public void record(Path home, HistoryEntry entry) {
+        record(home, entry, DurabilityBarrier.NONE);
+    }
+
+    /** Like {@link #record(Path, HistoryEntry)}; {@code barrier} is flushed before the record's group is written. */
+    @Override
+    public void record(Path home, HistoryEntry entry, DurabilityBarrier barrier) {
         Path key = home.toAbsolutePath().normalize();
         StateJournal.Writer writer = journals.get(key);
         if (writer == null) {
             load(home);
             writer = journals.get(key);
         }
-        if (writer.append(entry, GROUP_RECORDS, GROUP_NANOS, nanoTime.getAsLong())) {
+        if (writer.append(entry, barrier, GROUP_RECORDS, GROUP_NANOS, nanoTime.getAsLong())) {
             flush(home, writer);
         }
+    }
+
+    /** A barrier that syncs the directories asked for ({@link DirectorySyncs}); one per run. */
+    @Override
+    public DurabilityBarrier newBarrier() {
+        return new DirectorySyncs();
     }
 
     /** Makes the records durable and compacts them into the snapshot {@code state}. */
@@ -189,9 +229,8 @@ public final class JsonStateStore implements StateStore {
     private void flush(Path home, StateJournal.Writer writer) {
         try {
             ensureHome(home, home.resolve(StateJournal.FILE_NAME));
-            // the directory changes of the steps being recorded are made durable before their records are
-            AtomicFiles.syncDeferred(home.getFileSystem());
-            writer.flush(AtomicFiles.OWNER_ONLY);
+            // the writer flushes the records' barrier first: the steps' directory changes before their records
+            bytesWritten.accept(writer.flush(AtomicFiles.OWNER_ONLY));
         } catch (IOException e) {
             writer.close();
             journals.remove(home.toAbsolutePath().normalize());
@@ -264,11 +303,6 @@ public final class JsonStateStore implements StateStore {
             flush(home, writer);
         }
         if (writer != null) writer.close();
-        try {
-            AtomicFiles.syncDeferred(home.getFileSystem()); // as in flush: the steps' directory changes before the state naming them
-        } catch (IOException e) {
-            throw new StateException(home, "cannot sync the directories the steps changed: " + reason(e), e);
-        }
         writeSnapshot(home, state);
         Path journal = home.resolve(StateJournal.FILE_NAME);
         try {
@@ -295,17 +329,16 @@ public final class JsonStateStore implements StateStore {
             throw new StateException(file, "is a directory, not a state file", null);
         }
         Path key = home.toAbsolutePath().normalize();
-        if (!cleanedHomes.contains(key)) {
+        if (cleanedHomes.add(key)) {
             try {
                 AtomicFiles.deleteLeftovers(file);
-                cleanedHomes.add(key);
             } catch (IOException e) {
-                // the home cannot be listed; the write below reports the real problem, if there is one
+                cleanedHomes.remove(key); // the home cannot be listed; the write below reports the real problem
             }
         }
         try {
             AtomicFiles.write(file, bytes);
-            StateJournal.BYTES_WRITTEN.add(bytes.length);
+            bytesWritten.accept(bytes.length);
         } catch (IOException e) {
             throw new StateException(file, "cannot write: " + reason(e), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.telec.migrate.domain.HistoryEntry;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
 import java.io.ByteArrayOutputStream;
@@ -167,6 +168,8 @@ final class StateJournal {
         private long pendingSince;
         private FileChannel channel;
         int next; // the history position of the next record
+        // flushed before the pending records are written: their steps' directory changes come first
+        private DurabilityBarrier barrier = DurabilityBarrier.NONE;
 
         Writer(Path file, long validLength, int next) {
             this.file = file;
@@ -174,8 +177,12 @@ final class StateJournal {
             this.next = next;
         }
 
-        /** Buffers a record; returns whether the group is due to be committed. */
-        boolean append(HistoryEntry entry, int maxRecords, long maxNanos, long now) {
+        /**
+         * Buffers a record, to be written after {@code barrier} is flushed; returns whether the group is due to
+         * be committed.
+         */
+        boolean append(HistoryEntry entry, DurabilityBarrier barrier, int maxRecords, long maxNanos, long now) {
+            this.barrier = barrier;
             if (pendingRecords == 0) pendingSince = now;
             pending.writeBytes(line(next, entry));
             next++;
@@ -187,9 +194,14 @@ final class StateJournal {
             return pendingRecords > 0;
         }
 
-        /** Writes the buffered records and forces them to storage. */
-        void flush(Set<java.nio.file.attribute.PosixFilePermission> permissions) throws IOException {
-            if (pendingRecords == 0) return;
+        /**
+         * Flushes the records' barrier, then writes the buffered records and forces them to storage.
+         *
+         * @return the bytes written
+         */
+        int flush(Set<java.nio.file.attribute.PosixFilePermission> permissions) throws IOException {
+            if (pendingRecords == 0) return 0;
+            barrier.flush();
             boolean creating = false;
             if (channel == null) {
                 creating = !java.nio.file.Files.exists(file);
@@ -197,6 +209,7 @@ final class StateJournal {
                         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
                         : new FileAttribute<?>[0];
                 channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE), attrs);
+                if (creating) dev.telec.migrate.adapter.out.fs.Ownership.inherit(file);
                 channel.truncate(validLength); // drop a torn tail: records after it would never be read
                 channel.position(validLength);
             }
@@ -208,9 +221,9 @@ final class StateJournal {
             if (creating) {
                 AtomicFiles.syncDirectory(file.getParent()); // a forced record is lost with its file's name
             }
-            BYTES_WRITTEN.add(buf.capacity());
             pending.reset();
             pendingRecords = 0;
+            return buf.capacity();
         }
 
         void close() {
@@ -224,7 +237,4 @@ final class StateJournal {
             }
         }
     }
-
-    /** Bytes written to journals and snapshots by this process, for the benchmark (TELEC_STATS). */
-    static final java.util.concurrent.atomic.LongAdder BYTES_WRITTEN = new java.util.concurrent.atomic.LongAdder();
 }

@@ -53,8 +53,7 @@ final class Homes {
 
     static MigrationRunner runner(List<Entry> entries) {
         Manifest manifest = Manifest.of(entries);
-        return new MigrationRunner(directory -> manifest, new JsonStateStore(), CLOCK, HomeLocks.NONE,
-                MigrationRunner.StepListener.NONE, new FileBackups(CLOCK));
+        return new MigrationRunner(directory -> manifest, new JsonStateStore(), CLOCK, HomeLocks.NONE, new FileBackups(CLOCK));
     }
 
     /**

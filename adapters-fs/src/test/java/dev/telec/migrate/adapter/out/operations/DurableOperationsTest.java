@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.adapter.out.fs.DirectorySyncs;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A declarative step's file operations are durable by the time the state store writes the step's record: a
  * crash that loses every create, rename and delete no directory sync covered (FaultyFileSystem's default
- * model) keeps them once the deferred directory syncs ran ({@link AtomicFiles#syncDeferred}, which the state
- * store calls before each write), and loses them together with the record before that.
+ * model) keeps them once the run's barrier ({@link DirectorySyncs}) is flushed, as the state store does
+ * before each write, and loses them together with the record before that.
  */
 class DurableOperationsTest {
 
@@ -38,15 +39,18 @@ class DurableOperationsTest {
         jimfs.close();
     }
 
+    /** The run's barrier, as the state store gives it. */
+    private final DirectorySyncs barrier = new DirectorySyncs();
+
     /** Runs the operations, then does what the state store does before it records the step. */
     private void migrate(String operations) throws Exception {
-        assertThat(Steps.of(operations).migrate(context(home))).isTrue();
-        AtomicFiles.syncDeferred(fs);
+        assertThat(Steps.of(operations).migrate(context(home, barrier))).isTrue();
+        barrier.flush();
     }
 
     @Test
     void beforeTheStateStoreWritesTheDirectoryChangesAreNotYetDurable() throws Exception {
-        assertThat(Steps.of("- {op: mkdir, path: logs/archive}").migrate(context(home))).isTrue();
+        assertThat(Steps.of("- {op: mkdir, path: logs/archive}").migrate(context(home, barrier))).isTrue();
         fs.crash(); // no record was written either: the next run's check() finds the step undone and reruns it
         assertThat(Files.exists(home.resolve("logs"))).isFalse();
     }

@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +26,13 @@ final class Steps {
         }
     }
 
+    /** A context whose barrier syncs at once: operations run alone have no record to wait for. */
     static MigrationContext context(Path home) {
+        return context(home, DurabilityBarrier.IMMEDIATE);
+    }
+
+    /** A context with the run's barrier {@code durability}. */
+    static MigrationContext context(Path home, DurabilityBarrier durability) {
         return new MigrationContext() {
             @Override
             public Path home() {
@@ -35,6 +42,11 @@ final class Steps {
             @Override
             public String id() {
                 return "1.0.0/001_test";
+            }
+
+            @Override
+            public DurabilityBarrier durability() {
+                return durability;
             }
         };
     }

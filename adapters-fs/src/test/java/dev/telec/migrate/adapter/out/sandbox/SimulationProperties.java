@@ -9,6 +9,7 @@ import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.out.Manifest;
@@ -197,7 +198,7 @@ class SimulationProperties {
             Map<String, List<String>> before = snapshot(home);
 
             MigrationReport simulated = new SimulatingMigrator(runner, new JimfsSandbox())
-                    .migrate(MigrateCommand.of(home).dryRun(true).dryRunOptions(DryRunOptions.DEFAULT.showSecrets(true)));
+                    .dryRun(new DryRunCommand(MigrateCommand.of(home), DryRunOptions.DEFAULT.showSecrets(true)));
             assertThat(snapshot(home)).as("the simulation changed nothing").isEqualTo(before);
             assertThat(simulated.simulated()).isTrue();
 

@@ -84,6 +84,12 @@ public record MigrateCommand(Path home, Optional<Path> migrations, Optional<Vers
                 allowInsecureMigrations, lockWait, dryRunOptions, backupOptions);
     }
 
+    /**
+     * @deprecated a dry-run is a use case of its own: {@link DryRunUseCase#dryRun(DryRunCommand)} with
+     *     {@link DryRunCommand#of(MigrateCommand)}. A command with this flag given to {@link MigrateUseCase} is
+     *     still dry-run.
+     */
+    @Deprecated
     public MigrateCommand dryRun(boolean value) {
         return new MigrateCommand(home, migrations, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
                 dryRunOptions, backupOptions);

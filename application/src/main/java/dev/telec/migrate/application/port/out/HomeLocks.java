@@ -4,6 +4,7 @@ import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.TelecException.LockedException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Exclusive access to a home for one run that writes to it, so that two runs never apply the same step
@@ -29,4 +30,12 @@ public interface HomeLocks {
      *     home, a home that is a file); nothing was written then
      */
     Held acquire(Path home, Duration wait);
+
+    /**
+     * {@link #acquire(Path, Duration)}, telling {@code waiting} once, with who holds the lock and how long it
+     * waits, when it has to wait for another holder.
+     */
+    default Held acquire(Path home, Duration wait, Consumer<String> waiting) {
+        return acquire(home, wait);
+    }
 }

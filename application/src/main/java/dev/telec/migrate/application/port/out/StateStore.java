@@ -3,6 +3,7 @@ package dev.telec.migrate.application.port.out;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
 
 /** Where a home keeps its migration state. */
@@ -29,8 +30,8 @@ public interface StateStore {
      * appended to the history of the state last loaded or saved for {@code home}. Called after the step's
      * {@code migrate()} and confirming {@code check()} returned, so a store may make records durable in
      * groups (a crash then loses only the last records, and the next run asks those steps' {@code check()}
-     * again), but never before the step's effects are: a step's effects must be durable when its
-     * {@code migrate()} returns. A run that recorded ends with {@link #save} or {@link #commit}.
+     * again), but never before the step's effects are (see
+     * {@link #record(Path, HistoryEntry, DurabilityBarrier)}). A run that recorded ends with {@link #save} or {@link #commit}.
      *
      * <p>The default saves the whole state each time, which costs time linear in its size.
      *
@@ -38,6 +39,32 @@ public interface StateStore {
      */
     default void record(Path home, HistoryEntry entry) {
         save(home, load(home).with(entry));
+    }
+
+    /**
+     * Like {@link #record(Path, HistoryEntry)}, and {@link DurabilityBarrier#flush() flushes} {@code barrier}
+     * before any write that makes this record durable: the step's own directory changes are then durable
+     * before its record is. The default flushes it at once.
+     *
+     * @throws StateException naming the file when the barrier or the record cannot be written
+     */
+    default void record(Path home, HistoryEntry entry, DurabilityBarrier barrier) {
+        try {
+            barrier.flush();
+        } catch (java.io.IOException e) {
+            throw new StateException(home, "cannot sync the directories the steps changed: "
+                    + dev.telec.migrate.application.TelecException.oneLine(e.getMessage()), e);
+        }
+        record(home, entry);
+    }
+
+    /**
+     * A new durability barrier for one run on this store's homes (see {@link DurabilityBarrier}); the runner
+     * gives it to the steps and back to {@link #record(Path, HistoryEntry, DurabilityBarrier)}. The default
+     * syncs nothing: right for stores that keep nothing on disk.
+     */
+    default DurabilityBarrier newBarrier() {
+        return DurabilityBarrier.NONE;
     }
 
     /**
