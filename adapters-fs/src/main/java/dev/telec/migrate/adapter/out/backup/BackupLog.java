@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,6 +75,7 @@ final class BackupLog implements Closeable {
                 : new FileAttribute<?>[0];
         FileChannel ch = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs);
         try {
+            Ownership.inherit(file);
             AtomicFiles.syncDirectory(file.getParent());
         } catch (IOException | RuntimeException e) {
             ch.close();

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.TelecException;
@@ -73,6 +74,7 @@ public final class FileBackups implements Backups {
             for (int n = 2; Files.exists(runs.resolve(id)); n++) id = base + "-" + n;
             dir = runs.resolve(id);
             Files.createDirectory(dir);
+            Ownership.inherit(dir); // run as root on a user's home, nothing telec writes becomes root's
             AtomicFiles.syncDirectory(runs);
             BackupLog log = BackupLog.create(dir.resolve(BackupLog.NAME));
             try {
@@ -171,7 +173,7 @@ public final class FileBackups implements Backups {
         public synchronized void close(Optional<Version> to) {
             try (log) {
                 log.end(to.map(Version::toString).orElse(""));
-                Files.write(log.file().resolveSibling(FINISHED), new byte[0]);
+                finished(log.file().getParent());
             } catch (IOException e) {
                 // the next run finds the run unfinished and rolls back nothing the state records
             }
@@ -269,7 +271,7 @@ public final class FileBackups implements Backups {
                     for (MigrationId id : ids) log.kept(id.toString());
                     log.end("");
                 }
-                Files.write(run.dir().resolve(FINISHED), new byte[0]);
+                finished(run.dir());
                 undone.addAll(0, ids);
             }
         } catch (IOException e) {
@@ -404,6 +406,13 @@ public final class FileBackups implements Backups {
         } catch (IOException | RuntimeException e) {
             // a run directory without a valid log is skipped and pruned later
         }
+    }
+
+    /** Marks a run's backup finished; not synced: a lost mark only makes the next run read the log's end record. */
+    private static void finished(Path dir) throws IOException {
+        Path mark = dir.resolve(FINISHED);
+        Files.write(mark, new byte[0]);
+        Ownership.inherit(mark);
     }
 
     static String reason(IOException e) {
