@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark of the performance issue in one go (about 3 to 6 minutes on 2 idle cores), written as one
+# Every benchmark of the performance issue in one go (a few minutes on 2 idle cores), written as one
 # markdown file: the whole-command table (bench/compare.sh) and the in-process one (bench/jmh.sh beside
 # bench/timeit_reference.py, on the same 100-step workload).
 #   usage: bench/run-all.sh [--reference PATH] [--telec PATH] [--runs N] [--out FILE]

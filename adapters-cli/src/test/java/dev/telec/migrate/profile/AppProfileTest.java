@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.util.Modules;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.adapter.in.cli.Cli;
 import dev.telec.migrate.adapter.in.cli.Environment;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
@@ -185,10 +186,10 @@ class AppProfileTest {
 
     @Test
     void theBundledManifestCarriesTheTeleclaudeProfile() {
-        Optional<AppProfile> profile = new FileManifests().profile(Optional.empty());
+        Optional<AppProfile> profile = new FileManifests().profile(StepSource.bundled());
 
         assertThat(profile).contains(AppProfile.of(AppName.of("teleclaude")).home("~/.teleclaude").homeVariable("TELECLAUDE_HOME"));
-        assertThat(new FileManifests().load(Optional.empty()).profile()).isEqualTo(profile);
+        assertThat(new FileManifests().load(StepSource.bundled()).profile()).isEqualTo(profile);
     }
 
     // --- the state names its app ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.telec.migrate.adapter.in.cli.TelecModule;
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -75,7 +75,7 @@ class CrashConsistencyTest {
         Injector process() {
             Manifests manifests = new Manifests() {
                 @Override
-                public Manifest load(Optional<Path> directory) {
+                public Manifest load(StepSource source) {
                     List<Manifest.Entry> entries = new ArrayList<>();
                     for (String id : ids) entries.add(entry(id, () -> new JournalStep(completed)));
                     return Manifest.of(entries);

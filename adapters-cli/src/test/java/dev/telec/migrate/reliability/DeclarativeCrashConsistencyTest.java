@@ -12,6 +12,7 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationReport;
@@ -107,7 +108,7 @@ class DeclarativeCrashConsistencyTest {
         /** Every step the state records as in effect still has its effect: its derived check() holds. */
         void assertRecordedStepsInEffect(String at) throws Exception {
             MigrationState state = state();
-            Manifest loaded = new FileManifests().load(Optional.of(manifest));
+            Manifest loaded = new FileManifests().load(StepSource.directory(manifest));
             for (Manifest.Entry entry : loaded.entries()) {
                 if (!state.isApplied(entry.id())) continue;
                 MigrationContext context = new MigrationContext() {

@@ -35,7 +35,7 @@ final class CheckOnlyPlan {
     }
 
     MigrationReport plan(MigrateCommand command, StepListener listener, Optional<String> notice) {
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = Plan.of(command, manifest, state);
         if (plan.leftAsItIs()) {
@@ -44,7 +44,8 @@ final class CheckOnlyPlan {
         Map<MigrationId, Migration> pending = plan.pending(state, new LinkedHashMap<>());
         List<StepResult> results = new ArrayList<>();
         Failure failure = null;
-        for (Manifest.Entry entry : plan.inRange()) {
+        results.addAll(plan.ignoredResults());
+        for (Manifest.Entry entry : plan.steps()) {
             MigrationId id = entry.id();
             if (failure != null) {
                 results.add(StepResult.of(id, StepOutcome.NOT_RUN));
@@ -67,6 +68,6 @@ final class CheckOnlyPlan {
             }
         }
         return new MigrationReport(MigrationReport.Mode.CHECK_ONLY_DRY_RUN, plan.from(), plan.to(), results,
-                Optional.ofNullable(failure), false, notice);
+                Optional.ofNullable(failure), false, notice.or(() -> plan.drifted(state)));
     }
 }

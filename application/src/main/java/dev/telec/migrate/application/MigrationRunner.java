@@ -103,7 +103,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.migrations(), command.allowInsecureMigrations());
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));
@@ -130,6 +130,13 @@ public final class MigrationRunner implements MigrateUseCase {
         }
     }
 
+    /** Two notices as one: each that is there, joined with "; ". */
+    static Optional<String> notices(Optional<String> a, Optional<String> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return Optional.of(a.get() + "; " + b.get());
+    }
+
     /**
      * The state as this run will write it: named after the manifest's app, when it has a profile. A state
      * without a name (an older telec, the reference runner) is adopted; one naming another app is refused
@@ -151,6 +158,8 @@ public final class MigrationRunner implements MigrateUseCase {
         final Mode mode;
         final DurabilityBarrier barrier = stateStore.newBarrier();
         final List<StepResult> results = new ArrayList<>();
+        final Map<MigrationId, Manifest.Entry> entries = new java.util.HashMap<>(); // for the checksums they are recorded with
+        final MigrationState initial;
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
         Failure failure;
@@ -164,6 +173,7 @@ public final class MigrationRunner implements MigrateUseCase {
             this.home = home;
             this.listener = listener;
             this.mode = mode;
+            this.initial = state;
             this.recorded = state.toBuilder();
             this.version = state.version();
         }
@@ -190,7 +200,9 @@ public final class MigrationRunner implements MigrateUseCase {
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
             listener.planned(pending.size());
             int finished = 0;
-            for (Manifest.Entry entry : plan.inRange()) {
+            results.addAll(plan.ignoredResults());
+            for (Manifest.Entry entry : plan.steps()) entries.put(entry.id(), entry);
+            for (Manifest.Entry entry : plan.steps()) {
                 MigrationId id = entry.id();
                 if (!halted() && pending.containsKey(id) && listener.stopRequested()) {
                     // between steps: what finished is recorded, nothing is in flight
@@ -216,7 +228,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private MigrationReport report(Plan plan) {
             return new MigrationReport(mode, plan.from(), plan.to(), results, Optional.ofNullable(failure), false,
-                    notice);
+                    MigrationRunner.notices(notice, plan.drifted(initial)));
         }
 
         boolean halted() {
@@ -299,7 +311,7 @@ public final class MigrationRunner implements MigrateUseCase {
          * records durable in groups (see {@link StateStore#record}): a lost record only means check() again.
          */
         private boolean record(MigrationId id, StepOutcome outcome) {
-            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now());
+            HistoryEntry entry = new HistoryEntry(id.toString(), outcome, now(), entries.get(id).checksum());
             try {
                 stateStore.record(home, entry, barrier);
             } catch (StateException e) {

@@ -63,6 +63,16 @@ public class TelecException extends RuntimeException {
     }
 
     /**
+     * A request that cannot mean anything given the manifest, such as a version above its newest step
+     * (exit code 2 on the command line, like a malformed option). Nothing was written.
+     */
+    public static class UsageException extends TelecException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * The home is held by another run (exit code 3 on the command line). The message says which process
      * holds it and since when, when the holder wrote that down.
      */

@@ -15,4 +15,15 @@ public interface Migration {
 
     /** applies the change; true on success, false for a handled failure. */
     boolean migrate(MigrationContext context) throws Exception;
+
+    /**
+     * The version of this step's definition, when its class file does not say it well (a step that reads
+     * a resource, or is generated): any text that changes when the step's effect changes. telec records it
+     * (as {@code step:<text>}) with the step, and {@code telec status} flags the step as drifted when it
+     * changes. The default, empty, lets telec use the checksum of the class file instead. Must not touch the
+     * home.
+     */
+    default java.util.Optional<String> checksum() {
+        return java.util.Optional.empty();
+    }
 }

@@ -342,7 +342,10 @@ class MigrationRunnerTest {
         MigrationReport report = runner.migrate(MigrateCommand.of(home)
                 .from(Version.parse("1.0.0")).to(Version.parse("1.2.0")));
 
-        assertThat(ids(report)).containsExactly("1.1.0/001_b", "1.2.0/001_c");
+        // 1.0.0/001_a is at or below --from and not recorded: reported as ignored, not run
+        assertThat(ids(report)).containsExactly("1.0.0/001_a", "1.1.0/001_b", "1.2.0/001_c");
+        assertThat(report.steps().get(0).outcome()).isEqualTo(dev.telec.migrate.domain.StepOutcome.IGNORED);
+        assertThat(report.applied()).isEqualTo(2);
         assertThat(store.load(home).version()).contains(Version.parse("1.2.0"));
     }
 
@@ -355,7 +358,8 @@ class MigrationRunnerTest {
         MigrationReport report = runner.migrate(MigrateCommand.of(home));
 
         assertThat(report.from()).hasToString("1.0.0");
-        assertThat(ids(report)).containsExactly("1.1.0/001_b");
+        assertThat(ids(report)).containsExactly("1.0.0/001_a", "1.1.0/001_b");
+        assertThat(report.steps().get(0).outcome()).as("not recorded, below the recorded version").isEqualTo(dev.telec.migrate.domain.StepOutcome.IGNORED);
     }
 
     @Test
@@ -379,7 +383,7 @@ class MigrationRunnerTest {
         assertThatThrownBy(() -> runner.migrate(MigrateCommand.of(home)))
                 .isInstanceOf(TelecException.DowngradeException.class)
                 .hasMessage(home + ": the home is at 2.0.0, newer than the newest step this telec knows (1.0.0):"
-                        + " an older telec on a newer home? Use a newer telec, or pass --allow-downgrade to leave the home as it is");
+                        + " an older telec on a newer home? Use a newer telec, or allow the downgrade to leave the home as it is");
         assertThat(store.saves).isEmpty();
     }
 

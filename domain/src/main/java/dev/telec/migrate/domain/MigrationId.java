@@ -17,9 +17,19 @@ public record MigrationId(Version version, int number, String description) imple
     public MigrationId {
         if (version == null) throw new IllegalArgumentException("a migration id needs a version");
         if (number < 0 || number > 999) throw new IllegalArgumentException("step number must be 000..999: " + number);
-        if (description == null || !description.matches("[A-Za-z0-9_]+")) {
+        if (description == null || !isDescription(description)) {
             throw new IllegalArgumentException("step description must match [A-Za-z0-9_]+: '" + description + "'");
         }
+    }
+
+    /** {@code [A-Za-z0-9_]+}, without compiling a regular expression for every id of every manifest and state. */
+    private static boolean isDescription(String text) {
+        if (text.isEmpty()) return false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+        }
+        return true;
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -62,8 +64,8 @@ public final class MigrationState {
 
     /** A new state with {@code id} recorded as in effect, with a history line saying how. */
     public MigrationState record(MigrationId id, StepOutcome outcome, Instant at) {
-        if (outcome != StepOutcome.APPLIED && outcome != StepOutcome.SKIPPED_CHECK) {
-            throw new IllegalArgumentException("only applied or check-satisfied steps are recorded, not " + outcome);
+        if (!outcome.isRecord()) {
+            throw new IllegalArgumentException("only steps in effect are recorded, not " + outcome);
         }
         TreeSet<String> nextApplied = new TreeSet<>(applied);
         nextApplied.add(id.toString());
@@ -100,10 +102,10 @@ public final class MigrationState {
             this.history = new ArrayList<>(from.history);
         }
 
-        /** Records the entry's id as in effect; only applied or check-satisfied steps are recorded. */
+        /** Records the entry's id as in effect; only outcomes of steps in effect ({@link StepOutcome#isRecord}) are recorded. */
         public Builder add(HistoryEntry entry) {
-            if (entry.outcome() != StepOutcome.APPLIED && entry.outcome() != StepOutcome.SKIPPED_CHECK) {
-                throw new IllegalArgumentException("only applied or check-satisfied steps are recorded, not " + entry.outcome());
+            if (!entry.outcome().isRecord()) {
+                throw new IllegalArgumentException("only steps in effect are recorded, not " + entry.outcome());
             }
             applied.add(entry.id());
             history.add(entry);
@@ -123,6 +125,50 @@ public final class MigrationState {
         public MigrationState build() {
             return new MigrationState(new TreeSet<>(applied), version, history, app);
         }
+    }
+
+    /**
+     * A new state in which the steps {@code ids} (canonical ids) are no longer in effect, whether they were
+     * recorded by their canonical id or with an extension; their history is kept, as a log of what happened.
+     */
+    public MigrationState without(Set<String> ids) {
+        TreeSet<String> nextApplied = new TreeSet<>();
+        for (String id : applied) {
+            if (!ids.contains(stem(id))) nextApplied.add(id);
+        }
+        return new MigrationState(nextApplied, version, history, app);
+    }
+
+    /** The canonical id an id as written stands for: {@code 1.1.0/001_example.py} stands for {@code 1.1.0/001_example}. */
+    public static String canonical(String id) {
+        return stem(id);
+    }
+
+    /**
+     * The last history entry of each step in effect, by canonical id: when and how it was last recorded,
+     * and the checksum its definition had then. Steps recorded without history (the reference runner's
+     * states) have none.
+     */
+    public Map<String, HistoryEntry> latestEntries() {
+        Map<String, HistoryEntry> latest = new HashMap<>();
+        for (HistoryEntry e : history) {
+            String id = stem(e.id());
+            if (canonicalApplied.contains(id)) latest.put(id, e);
+        }
+        return latest;
+    }
+
+    /**
+     * The checksum last recorded for each step in effect, by canonical id: the newest entry that has one
+     * (a {@code skipped_check} line of an older telec records none, and does not forget an earlier one).
+     */
+    public Map<String, String> recordedChecksums() {
+        Map<String, String> checksums = new HashMap<>();
+        for (HistoryEntry e : history) {
+            String id = stem(e.id());
+            if (canonicalApplied.contains(id) && e.checksum().isPresent()) checksums.put(id, e.checksum().get());
+        }
+        return checksums;
     }
 
     public MigrationState withVersion(Version newVersion) {

@@ -24,6 +24,20 @@ class MigrationIdTest {
                 .hasMessageContaining("'" + stem + "'");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a-b", "a b", "a.b", "é", "a/b", "_`", "[", "@", "Z{"})
+    void refusesADescriptionOutsideLettersDigitsAndUnderscore(String description) {
+        assertThatThrownBy(() -> new MigrationId(Version.parse("1.0.0"), 1, description))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + description + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Z", "0", "9", "_", "add_people_Dir_2"})
+    void acceptsADescriptionOfLettersDigitsAndUnderscore(String description) {
+        assertThat(new MigrationId(Version.parse("1.0.0"), 1, description).description()).isEqualTo(description);
+    }
+
     @Test
     void ordersByVersionPrecedenceThenNumber() {
         MigrationId rc = MigrationId.parse("1.0.0-rc.1/009_z");

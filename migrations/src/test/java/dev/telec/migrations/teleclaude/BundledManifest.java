@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The bundled manifest as tests see it: the {@code migrations/} classpath directory (this module's
- * {@code target/classes/migrations}), read from the default file system. Not a home: nothing here is a step.
+ * The bundled manifest as tests see it: the {@code dev/telec/steps/teleclaude/} class-path directory (this
+ * module's {@code target/classes/dev/telec/steps/teleclaude}), read from the default file system. Not a home: nothing here is a step.
  */
 final class BundledManifest {
 
@@ -30,9 +30,9 @@ final class BundledManifest {
     }
 
     static Path root() throws URISyntaxException {
-        URL url = BundledManifest.class.getClassLoader().getResource("migrations");
+        URL url = BundledManifest.class.getClassLoader().getResource("dev/telec/steps/teleclaude");
         if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("classpath directory migrations/ not found as a directory: " + url);
+            throw new IllegalStateException("classpath directory dev/telec/steps/teleclaude/ not found as a directory: " + url);
         }
         return Path.of(url.toURI());
     }

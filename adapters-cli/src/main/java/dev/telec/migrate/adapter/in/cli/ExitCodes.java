@@ -19,6 +19,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     static final int USAGE = 2;
     /** Another run holds the home: nothing was done, try again later (or with --wait). */
     static final int LOCKED = 3;
+    /** {@code telec status --check}: something is pending or ignored. */
+    static final int NOT_UP_TO_DATE = 4;
     /** Stopped by SIGINT (128 + 2), after the step in flight. */
     static final int INTERRUPTED = 130;
     /** Stopped by SIGTERM (128 + 15), after the step in flight. */
@@ -29,7 +31,7 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         PrintWriter err = commandLine.getErr();
         boolean verbose = matched(parseResult, "--verbose");
         String message = e instanceof TelecException
-                ? e.getMessage()
+                ? inCommandLineWords((TelecException) e)
                 : "internal error: " + e.getClass().getName() + ": " + e.getMessage()
                         + (verbose ? "" : " (rerun with --verbose for the stack trace)");
         if (JsonErrors.asked(parseResult.originalArgs())) {
@@ -39,7 +41,23 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (verbose) {
             e.printStackTrace(err);
         }
+        if (e instanceof TelecException.UsageException) return USAGE;
         return e instanceof TelecException.LockedException ? LOCKED : FAILED;
+    }
+
+    /**
+     * The application speaks of what a caller can ask for; here it is said with the flag that asks for it.
+     */
+    private static String inCommandLineWords(TelecException e) {
+        String message = e.getMessage();
+        if (e instanceof TelecException.DowngradeException) {
+            message = message.replace(", or allow the downgrade to leave the home as it is",
+                    ", or pass --allow-downgrade to leave the home as it is").replace("newer than the range's end, ", "newer than --to ");
+        } else if (e instanceof TelecException.RangeException) {
+            message = message.replace("the range starts at ", "--from ").replace(", after its end, ", " is after --to ")
+                    .replace(", after the newest step version, ", " is after the newest step version ");
+        }
+        return message;
     }
 
     /** A usage error: one line saying what is wrong and where help is, not the whole help. */

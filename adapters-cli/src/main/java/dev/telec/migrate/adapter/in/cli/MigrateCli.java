@@ -8,6 +8,7 @@ import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
@@ -101,6 +102,11 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "When another telec migrate holds the home, wait up to SECONDS for it instead of exiting 3 (default: 0).")
     long waitSeconds;
 
+    @Option(names = "--out-of-order",
+            description = "Also run the ignored steps (at or below the home's version, never applied: a hotfix added later, "
+                    + "a step --from skipped), in (version, NNN) order before the others. Without it they are reported and left alone.")
+    boolean outOfOrder;
+
     @Option(names = "--allow-downgrade",
             description = "When the home records a version newer than any step known here (an older telec on a newer home), "
                     + "leave it as it is and exit 0 instead of refusing.")
@@ -149,13 +155,15 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         refuseMeaninglessOptions();
         Path resolvedHome = home();
+        if (from != null && to != null && from.isAfter(to)) throw usage("--from " + from + " is after --to " + to);
+        if (waitSeconds < 0) throw usage("--wait must not be negative: " + waitSeconds);
         MigrateCommand command;
         DryRunOptions options;
         try {
             options = dryRunOptions();
-            command = new MigrateCommand(resolvedHome, Optional.ofNullable(migrations), Optional.ofNullable(from),
+            command = new MigrateCommand(resolvedHome, steps(), Optional.ofNullable(from),
                     Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    options).backupOptions(backupOptions());
+                    options, outOfOrder).backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -267,7 +275,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     }
 
     Path home() {
-        Optional<AppProfile> profile = home == null ? profiles.get().profile(Optional.ofNullable(migrations)) : Optional.empty();
+        Optional<AppProfile> profile = home == null ? profiles.get().profile(steps()) : Optional.empty();
         return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--home is required: " + Homes.noDefault(profile, migrations)));
     }
@@ -275,6 +283,11 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     BackupOptions backupOptions() {
         BackupOptions options = BackupOptions.DEFAULT.backup(!noBackup).rollback(!noRollback);
         return keepBackups == null ? options : options.keep(keepBackups);
+    }
+
+    /** The --migrations tree, else the bundled TeleClaude steps. */
+    StepSource steps() {
+        return migrations == null ? StepSource.bundled() : StepSource.directory(migrations);
     }
 
     DryRunOptions dryRunOptions() {

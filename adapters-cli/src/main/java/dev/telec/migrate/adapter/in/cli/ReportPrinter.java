@@ -28,7 +28,8 @@ final class ReportPrinter {
             StepOutcome.NOT_RUN, "not run",
             StepOutcome.WOULD_APPLY, "would apply",
             StepOutcome.WOULD_SKIP_APPLIED, "would skip (recorded)",
-            StepOutcome.WOULD_SKIP_CHECK, "would skip (check)"));
+            StepOutcome.WOULD_SKIP_CHECK, "would skip (check)",
+            StepOutcome.IGNORED, "ignored (out of order)"));
     private static final int LABEL_WIDTH = LABELS.values().stream().mapToInt(String::length).max().orElse(0);
 
     private final PrintWriter out;
@@ -45,10 +46,11 @@ final class ReportPrinter {
     void human(MigrationReport report, Path home, boolean quiet) {
         if (!quiet) {
             if (report.leftAsItIs()) {
-                out.println(home + ": left as it is: it is at " + report.from() + ", newer than " + report.to()
-                        + " (--allow-downgrade)");
-            } else if (report.steps().isEmpty()) {
+                out.println(home + ": " + report.notice().orElse("left as it is: it is at " + report.from() + ", newer than "
+                        + report.to() + " (--allow-downgrade)"));
+            } else if (report.steps().stream().allMatch(s -> s.outcome() == StepOutcome.IGNORED)) {
                 out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
+                report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()
                         + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
@@ -68,7 +70,22 @@ final class ReportPrinter {
                 out.println(summary(report));
             }
         }
+        warnIgnored(report);
         report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));
+    }
+
+    /** Ignored steps are said on every run, even a quiet one: they must never be lost silently. */
+    private void warnIgnored(MigrationReport report) {
+        List<String> ignored = ignored(report);
+        if (ignored.isEmpty()) return;
+        err.println("telec: warning: " + String.join(", ", ignored) + (ignored.size() == 1 ? " is" : " are")
+                + " at or below " + report.from() + " and never applied: ignored (out of order); "
+                + "telec migrate --out-of-order runs " + (ignored.size() == 1 ? "it" : "them")
+                + ", telec mark ID --applied records " + (ignored.size() == 1 ? "it" : "them") + " as in effect");
+    }
+
+    private static List<String> ignored(MigrationReport report) {
+        return report.steps().stream().filter(s -> s.outcome() == StepOutcome.IGNORED).map(s -> s.id().toString()).toList();
     }
 
     /** {@code + created path}, {@code ~ modified path}, {@code - deleted path}, {@code > moved a -> b}, then the diff. */
@@ -153,10 +170,14 @@ final class ReportPrinter {
             g.writeEndArray();
             g.writeNumberField("applied", report.applied());
             g.writeNumberField("skipped", report.skipped());
+            g.writeArrayFieldStart("ignored");
+            for (String id : ignored(report)) g.writeString(id);
+            g.writeEndArray();
             g.writeStringField("error", report.error().orElse(null));
             g.writeBooleanField("simulated", report.simulated());
             g.writeStringField("notice", report.notice().orElse(null));
         });
+        warnIgnored(report);
         report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));
     }
 
@@ -170,6 +191,8 @@ final class ReportPrinter {
             g.writeEndArray();
             g.writeNumberField("applied", 0);
             g.writeNumberField("skipped", 0);
+            g.writeArrayFieldStart("ignored");
+            g.writeEndArray();
             g.writeStringField("error", TelecException.oneLine(message));
             g.writeBooleanField("simulated", false);
             g.writeNullField("notice");

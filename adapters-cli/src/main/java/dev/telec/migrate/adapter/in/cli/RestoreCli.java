@@ -2,10 +2,10 @@ package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.Change;
@@ -107,7 +107,7 @@ final class RestoreCli implements Callable<Integer> {
                 if (runs.isEmpty()) out.println(resolved + ": no backups kept");
                 for (Backups.Summary s : runs) {
                     out.println(s.id() + "  " + s.started() + "  " + s.from() + " -> " + s.to().map(Object::toString).orElse("?")
-                            + "  " + s.steps() + (s.steps() == 1 ? " step" : " steps") + "  " + DryRunOptions.describeSize(s.bytes())
+                            + "  " + s.steps() + (s.steps() == 1 ? " step" : " steps") + "  " + s.bytes() + " bytes"
                             + (s.finished() ? "" : "  (interrupted)"));
                 }
             }
@@ -156,7 +156,7 @@ final class RestoreCli implements Callable<Integer> {
     }
 
     private Path home() {
-        Optional<AppProfile> profile = home == null ? profiles.get().profile(Optional.empty()) : Optional.empty();
+        Optional<AppProfile> profile = home == null ? profiles.get().profile(StepSource.bundled()) : Optional.empty();
         return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--home is required: " + Homes.noDefault(profile, null)));
     }

@@ -1,5 +1,10 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.application.port.in.StepSource;
+import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.port.out.Manifests;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -13,7 +18,12 @@ import picocli.CommandLine.IVersionProvider;
         description = "Upgrades a deployment home's files across version upgrades.",
         mixinStandardHelpOptions = true,
         versionProvider = TelecCommand.VersionProvider.class,
-        subcommands = {MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class,
+            StatusCli.class,
+            ValidateCli.class,
+            StampCli.class,
+            MarkCli.class,
+            RepairCli.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
@@ -36,14 +46,34 @@ final class TelecCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: telec migrate (see telec help)");
     }
 
+    /** {@code telec 0.1.0} and what the bundled steps are: their app (from their telec.yaml) and newest version. */
     static final class VersionProvider implements IVersionProvider {
+
+        private final Manifests manifests;
+
+        @Inject
+        VersionProvider(Manifests manifests) {
+            this.manifests = manifests;
+        }
+
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();
             try (InputStream in = TelecCommand.class.getResourceAsStream("version.properties")) {
                 if (in != null) p.load(in);
             }
-            return new String[] {"telec " + p.getProperty("version", "unknown")};
+            return new String[] {"telec " + p.getProperty("version", "unknown"), bundled()};
+        }
+
+        private String bundled() {
+            Manifest manifest;
+            try {
+                manifest = manifests.load(StepSource.bundled());
+            } catch (TelecException e) {
+                return "bundled steps: none (" + e.getMessage() + ")";
+            }
+            return "bundled steps: " + manifest.profile().map(p -> "app " + p.app()).orElse("an unnamed app")
+                    + ", newest version " + manifest.newest().map(String::valueOf).orElse("none");
         }
     }
 }

@@ -12,11 +12,21 @@ import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
 import dev.telec.migrate.application.Restorer;
 import dev.telec.migrate.application.SimulatingMigrator;
+import dev.telec.migrate.application.MarkService;
+import dev.telec.migrate.application.RepairService;
+import dev.telec.migrate.application.StampService;
+import dev.telec.migrate.application.StatusService;
+import dev.telec.migrate.application.ValidateService;
+import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.out.Backups;
+import dev.telec.migrate.application.port.in.RepairUseCase;
+import dev.telec.migrate.application.port.in.StampUseCase;
+import dev.telec.migrate.application.port.in.StatusUseCase;
+import dev.telec.migrate.application.port.in.ValidateUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.Sandbox;
@@ -86,6 +96,36 @@ public final class TelecModule extends AbstractModule {
     @Singleton
     MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
         return new Migrator(runner, dryRuns);
+    }
+
+    @Provides
+    @Singleton
+    StatusUseCase statusUseCase(Manifests manifests, StateStore stateStore) {
+        return new StatusService(manifests, stateStore);
+    }
+
+    @Provides
+    @Singleton
+    ValidateUseCase validateUseCase(Manifests manifests, StateStore stateStore) {
+        return new ValidateService(manifests, stateStore);
+    }
+
+    @Provides
+    @Singleton
+    StampUseCase stampUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new StampService(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    @Singleton
+    MarkUseCase markUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new MarkService(manifests, stateStore, clock, locks);
+    }
+
+    @Provides
+    @Singleton
+    RepairUseCase repairUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        return new RepairService(manifests, stateStore, clock, locks);
     }
 
     @Provides

@@ -124,7 +124,7 @@ class CliTest {
         assertThat(r.code()).isZero();
         JsonNode doc = r.json();
         assertThat(doc.fieldNames()).toIterable()
-                .containsExactly("from", "to", "dryRun", "steps", "applied", "skipped", "error", "simulated", "notice");
+                .containsExactly("from", "to", "dryRun", "steps", "applied", "skipped", "ignored", "error", "simulated", "notice");
         assertThat(doc.get("from").asText()).isEqualTo("0.0.0");
         assertThat(doc.get("to").asText()).isEqualTo("1.1.0");
         assertThat(doc.get("dryRun").asBoolean()).isFalse();

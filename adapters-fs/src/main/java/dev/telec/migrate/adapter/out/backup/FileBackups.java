@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.Ownership;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.out.Backups;

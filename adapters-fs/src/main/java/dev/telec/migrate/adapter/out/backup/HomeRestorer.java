@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -16,4 +16,16 @@ public final class Causes {
     public static String oneLine(String text) {
         return TelecException.oneLine(text).replaceAll("\\[Source: [^;\\]]*; ", "[");
     }
+
+    /** {@code 256 MiB} for whole binary units, else {@code 4095 bytes}: exact, for messages. */
+    public static String describeSize(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        long v = bytes;
+        int u = 0;
+        while (v != 0 && v % 1024 == 0 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return v + " " + units[u];
+    }
 }

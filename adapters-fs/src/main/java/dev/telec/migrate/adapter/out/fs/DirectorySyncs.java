@@ -1,6 +1,5 @@
 package dev.telec.migrate.adapter.out.fs;
 
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.file.Path;

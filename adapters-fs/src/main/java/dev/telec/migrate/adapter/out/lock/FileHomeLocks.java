@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.out.lock;
 
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.fs.Ownership;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.TelecException;

@@ -12,8 +12,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /** Reads an entry document and makes its step, through the {@link EntryKind} its top-level field selects. */
 final class EntryParser {
@@ -35,13 +37,7 @@ final class EntryParser {
     }
 
     Migration resolve(Location location, Content content, Format format, ClassLoader classLoader) {
-        byte[] bytes;
-        try (InputStream in = content.open()) {
-            bytes = in.readAllBytes();
-        } catch (IOException e) {
-            throw location.error("cannot read: " + Messages.describe(e), e);
-        }
-        ObjectNode fields = parse(location, bytes, format);
+        ObjectNode fields = parse(location, read(location, content), format);
         JsonNode todo = fields.get(TODO);
         if (todo != null) {
             // a scaffold from telec new: never a no-op that gets recorded as applied forever
@@ -53,6 +49,53 @@ final class EntryParser {
             throw location.error("description must be a string");
         }
         return kind.create(new EntryDocument(location, fields, classLoader));
+    }
+
+    private static byte[] read(Location location, Content content) {
+        try (InputStream in = content.open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw location.error("cannot read: " + Messages.describe(e), e);
+        }
+    }
+
+    /**
+     * The checksum of an entry's definition: of its file's bytes, or for a {@code class:} entry of the class
+     * file (found through {@code classLoader}, the class neither initialized nor instantiated), unless the
+     * class declares its own {@code checksum()}: then the step is resolved and asked.
+     */
+    Optional<String> checksum(Location location, Content content, Format format, ClassLoader classLoader,
+                              Supplier<Migration> resolve) {
+        byte[] bytes = read(location, content);
+        JsonNode className = parse(location, bytes, format).get("class");
+        if (className == null || !className.isTextual()) {
+            return Optional.of(Checksums.sha256(bytes));
+        }
+        String name = className.asText();
+        Class<?> type;
+        try {
+            type = Class.forName(name, false, classLoader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+        if (declaresChecksum(type)) {
+            return resolve.get().checksum().map(c -> Checksums.STEP + c);
+        }
+        String resource = name.replace('.', '/') + ".class";
+        ClassLoader loader = type.getClassLoader() == null ? classLoader : type.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(Checksums.sha256(in.readAllBytes()));
+        } catch (IOException e) {
+            throw location.error("cannot read the class file of " + name + ": " + Messages.describe(e), e);
+        }
+    }
+
+    private static boolean declaresChecksum(Class<?> type) {
+        try {
+            return Migration.class.isAssignableFrom(type) && type.getMethod("checksum").getDeclaringClass() != Migration.class;
+        } catch (NoSuchMethodException | LinkageError e) {
+            return false;
+        }
     }
 
     private static ObjectNode parse(Location location, byte[] bytes, Format format) {

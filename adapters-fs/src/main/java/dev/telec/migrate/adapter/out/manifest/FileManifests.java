@@ -1,6 +1,7 @@
 package dev.telec.migrate.adapter.out.manifest;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -27,8 +28,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The manifest catalog: the bundled manifest under the class path root {@code migrations/}, or a
- * {@code --migrations} directory tree on any file system.
+ * The manifest catalog: reads the one {@link StepSource} a command names — a directory tree on any file
+ * system, a folder inside a jar file, one class-path root, or step objects — and nothing else.
  *
  * <p>A tree holds {@code v{semver}/NNN_description.(yaml|yml|json)} entries. {@link #load} lists and validates
  * names only, strictly (a typo is an error, never a silently skipped step); each entry's document is read
@@ -36,54 +37,85 @@ import java.util.Set;
  */
 public final class FileManifests implements Manifests {
 
-    /** The class path root of the bundled manifest. */
-    static final String BUNDLED_ROOT = "migrations/";
-
     private final ClassLoader classLoader;
     private final EntryParser parser = EntryParser.standard();
 
-    /** Reads the bundled manifest, and loads step classes, through this class's class loader. */
+    /** Loads the step classes of directory trees through this class's class loader. */
     public FileManifests() {
         this(FileManifests.class.getClassLoader());
     }
 
     /**
-     * @param classLoader holds the bundled manifest and its step classes; also the parent of the loader for
-     *     a {@code --migrations} directory's {@code lib/*.jar}
+     * @param classLoader where a directory tree's step classes come from; also the parent of the loader for its
+     *     {@code lib/*.jar} and for a jar source
      */
     public FileManifests(ClassLoader classLoader) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
     }
 
     @Override
-    public Manifest load(Optional<Path> directory) {
-        return load(directory, false);
+    public Manifest load(StepSource source) {
+        return load(source, false);
     }
 
     /**
-     * Like {@link #load(Optional)}. Unless {@code allowInsecure}, a directory tree is refused when, on a POSIX
-     * file system, the directory itself, its {@code lib/} or a jar in it is group- or world-writable: another
-     * user could then put code in it that this run would execute.
+     * Like {@link #load(StepSource)}. Unless {@code allowInsecure}, a directory tree or jar is refused when, on a
+     * POSIX file system, the directory itself, its {@code lib/} or a jar in it is group- or world-writable:
+     * another user could then put code in it that this run would execute.
      */
     @Override
-    public Manifest load(Optional<Path> directory, boolean allowInsecure) {
-        List<FileEntry> entries = directory.isPresent() ? loadDirectory(directory.get(), allowInsecure) : loadBundled();
+    public Manifest load(StepSource source, boolean allowInsecure) {
+        if (source instanceof StepSource.Migrations given) {
+            try {
+                return Manifest.ofMigrations(given.steps());
+            } catch (IllegalArgumentException e) {
+                throw new ManifestException(null, e.getMessage(), e);
+            }
+        }
+        List<FileEntry> entries;
+        if (source instanceof StepSource.Directory directory) {
+            entries = loadDirectory(directory.path(), allowInsecure);
+        } else if (source instanceof StepSource.Jar jar) {
+            entries = loadJar(jar.path(), jar.root(), allowInsecure);
+        } else if (source instanceof StepSource.ClassPathRoot root) {
+            entries = loadClassPathRoot(root.root(), root.loader());
+        } else {
+            throw new IllegalArgumentException("unknown step source: " + source);
+        }
         Manifest manifest = assemble(entries);
-        return profile(directory).map(manifest::withProfile).orElse(manifest);
+        return profile(source).map(manifest::withProfile).orElse(manifest);
     }
 
-    /** The tree's {@code telec.yaml} (the bundled manifest's: the one at its class path root), when it has one. */
+    /** The {@code telec.yaml} at the top of the source's tree, when it has one; step objects have none. */
     @Override
-    public Optional<AppProfile> profile(Optional<Path> directory) {
-        if (directory.isPresent()) {
-            Path file = directory.get().resolve(ProfileFile.NAME);
+    public Optional<AppProfile> profile(StepSource source) {
+        if (source instanceof StepSource.Directory directory) {
+            Path file = directory.path().resolve(ProfileFile.NAME);
             if (!Files.exists(file)) return Optional.empty();
             if (!Files.isRegularFile(file)) throw Location.of(file).error("not a file; the app profile is a YAML file");
             return Optional.of(ProfileFile.read(Location.of(file), fileContent(file)));
         }
-        URL url = classLoader.getResource(BUNDLED_ROOT + ProfileFile.NAME);
-        if (url == null) return Optional.empty();
-        return Optional.of(ProfileFile.read(Location.labelled(url.toString()), jarContent(url.toString())));
+        if (source instanceof StepSource.Jar jar) {
+            return jarProfile(jar.path(), jar.root());
+        }
+        if (source instanceof StepSource.ClassPathRoot root) {
+            URL url = locate(root.root(), root.loader());
+            if ("file".equals(url.getProtocol())) {
+                return profile(StepSource.directory(classPathDirectory(url)));
+            }
+            return jarProfile(jarOf(url), root.root());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<AppProfile> jarProfile(Path jar, String root) {
+        String entry = root + ProfileFile.NAME;
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            if (file.getEntry(entry) == null) return Optional.empty();
+        } catch (IOException e) {
+            throw new ManifestException(jar, "cannot open the jar: " + Messages.describe(e), e);
+        }
+        return Optional.of(ProfileFile.read(Location.labelled(jar + "!/" + entry), jarContent("jar:" + jar.toUri() + "!/" + entry)));
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
@@ -163,46 +195,80 @@ public final class FileManifests implements Manifests {
         return () -> Files.newInputStream(file);
     }
 
-    // --- the bundled manifest ------------------------------------------------------------------------
+    // --- a jar file -----------------------------------------------------------------------------------
 
-    private List<FileEntry> loadBundled() {
-        Set<String> roots = new LinkedHashSet<>();
+    private List<FileEntry> loadJar(Path jar, String root, boolean allowInsecure) {
+        if (!Files.exists(jar)) {
+            throw new ManifestException(jar, "no such jar");
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new ManifestException(jar, "not a jar file");
+        }
+        if (jar.getFileSystem() != FileSystems.getDefault()) {
+            throw new ManifestException(jar, "jars can only be loaded from the default file system");
+        }
+        if (!allowInsecure) {
+            requireNotWritableByOthers(jar);
+        }
+        URL url;
         try {
-            Enumeration<URL> found = classLoader.getResources(BUNDLED_ROOT);
-            while (found.hasMoreElements()) roots.add(found.nextElement().toString());
-        } catch (IOException e) {
-            throw new ManifestException(null, "classpath:" + BUNDLED_ROOT + ": cannot list the bundled manifest: " + Messages.describe(e), e);
+            url = jar.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new ManifestException(jar, "cannot use as a class path entry: " + Messages.describe(e), e);
         }
-        List<FileEntry> entries = new ArrayList<>();
-        for (String root : roots) {
-            URL url = url(root);
-            switch (url.getProtocol()) {
-                case "file" -> entries.addAll(bundledDirectory(url));
-                case "jar" -> entries.addAll(bundledJar(url));
-                default -> throw new ManifestException(null, root + ": cannot read a bundled manifest from this kind of class path location");
-            }
-        }
-        return entries;
+        // Lives as long as the steps it loads; the SPI comes from the parent, so that steps are Migrations.
+        ClassLoader steps = new URLClassLoader("telec-steps-jar", new URL[] {url}, classLoader);
+        return walkJar(jar, root, steps);
     }
 
-    private List<FileEntry> bundledDirectory(URL url) {
-        Path directory;
+    // --- one class-path root -------------------------------------------------------------------------
+
+    private List<FileEntry> loadClassPathRoot(String root, ClassLoader loader) {
+        URL url = locate(root, loader);
+        if ("file".equals(url.getProtocol())) {
+            return new ManifestTree(classPathDirectory(url), loader, Location::of, FileManifests::fileContent).walk(parser);
+        }
+        return walkJar(jarOf(url), root, loader);
+    }
+
+    /** The one place on {@code loader}'s class path that holds {@code root}: a directory or a folder in a jar. */
+    private static URL locate(String root, ClassLoader loader) {
+        List<URL> found = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
         try {
-            directory = Path.of(url.toURI());
+            Enumeration<URL> urls = loader.getResources(root);
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                if (seen.add(url.toString())) found.add(url);
+            }
+        } catch (IOException e) {
+            throw new ManifestException(null, "classpath:" + root + ": cannot list the class path: " + Messages.describe(e), e);
+        }
+        if (found.isEmpty()) {
+            throw new ManifestException(null, "classpath:" + root + ": no such folder on the class path");
+        }
+        if (found.size() > 1) {
+            // an older jar of the same app, or two apps using one root: merging them would run steps nobody chose
+            throw new ManifestException(null, "classpath:" + root + ": found in " + found.size() + " places ("
+                    + where(found.get(0)) + " and " + where(found.get(1)) + "); a class-path root of steps must be in one jar or directory");
+        }
+        URL url = found.get(0);
+        if (!"file".equals(url.getProtocol()) && !"jar".equals(url.getProtocol())) {
+            throw new ManifestException(null, url + ": cannot read steps from this kind of class path location");
+        }
+        return url;
+    }
+
+    private static Path classPathDirectory(URL url) {
+        try {
+            return Path.of(url.toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new ManifestException(null, url + ": not a usable class path directory: " + Messages.describe(e), e);
         }
-        return new ManifestTree(directory, classLoader, Location::of, FileManifests::fileContent).walk(parser);
     }
 
-    /**
-     * Walks {@code /migrations} in a jar through the zip file system, which is closed again before this
-     * returns: an entry keeps only the URL to read its document from, with its own short-lived jar handle.
-     */
-    private List<FileEntry> bundledJar(URL url) {
-        String rootUrl = url.toString().endsWith("/") ? url.toString() : url + "/";
-        Path jar;
-        String entryRoot;
+    /** The jar file of a {@code jar:file:...!/root/} class path location. */
+    private static Path jarOf(URL url) {
         try {
             URLConnection connection = url.openConnection();
             if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -210,23 +276,47 @@ public final class FileManifests implements Manifests {
             }
             URL jarFile = jarConnection.getJarFileURL();
             if (!"file".equals(jarFile.getProtocol())) {
-                throw new ManifestException(null, url + ": cannot read a bundled manifest from a nested or remote jar");
+                throw new ManifestException(null, url + ": cannot read steps from a nested or remote jar");
             }
-            jar = Path.of(jarFile.toURI());
-            entryRoot = jarConnection.getEntryName();
+            return Path.of(jarFile.toURI());
         } catch (IOException | URISyntaxException | IllegalArgumentException e) {
-            throw new ManifestException(null, url + ": cannot open the bundled manifest: " + Messages.describe(e), e);
+            throw new ManifestException(null, url + ": cannot open the jar: " + Messages.describe(e), e);
         }
-        String entryPrefix = entryRoot == null ? BUNDLED_ROOT : entryRoot.endsWith("/") ? entryRoot : entryRoot + "/";
-        String label = jar + "!/" + entryPrefix;
+    }
+
+    /** A class-path location as a user reads it: a path, or {@code <jar>!/<folder>}. */
+    private static String where(URL url) {
+        try {
+            String spec = url.toString();
+            if ("file".equals(url.getProtocol())) return Path.of(url.toURI()).toString();
+            if ("jar".equals(url.getProtocol()) && spec.startsWith("jar:file:") && spec.contains("!/")) {
+                int bang = spec.indexOf("!/");
+                return Path.of(new java.net.URI(spec.substring(4, bang))) + spec.substring(bang);
+            }
+            return spec;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return url.toString();
+        }
+    }
+
+    /**
+     * Walks {@code root} in a jar through the zip file system, which is closed again before this returns: an
+     * entry keeps only the URL to read its document from, with its own short-lived jar handle.
+     */
+    private List<FileEntry> walkJar(Path jar, String root, ClassLoader loader) {
+        String label = jar + "!/" + root;
+        String rootUrl = "jar:" + jar.toUri() + "!/" + root;
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
-            Path root = zip.getPath("/" + entryPrefix);
-            ManifestTree tree = new ManifestTree(root, classLoader,
-                    path -> Location.labelled(label + relative(root, path)),
-                    path -> jarContent(rootUrl + relative(root, path)));
+            Path top = zip.getPath("/" + root);
+            if (!Files.isDirectory(top)) {
+                throw new ManifestException(jar, "no folder " + root + " in this jar");
+            }
+            ManifestTree tree = new ManifestTree(top, loader,
+                    path -> Location.labelled(label + relative(top, path)),
+                    path -> jarContent(rootUrl + relative(top, path)));
             return tree.walk(parser);
         } catch (IOException e) {
-            throw new ManifestException(jar, "cannot open the bundled manifest jar: " + Messages.describe(e), e);
+            throw new ManifestException(jar, "cannot open the jar: " + Messages.describe(e), e);
         }
     }
 
@@ -241,14 +331,6 @@ public final class FileManifests implements Manifests {
             connection.setUseCaches(false); // the stream closes its own jar file: nothing stays open
             return connection.getInputStream();
         };
-    }
-
-    private static URL url(String spec) {
-        try {
-            return new URL(spec);
-        } catch (MalformedURLException e) {
-            throw new ManifestException(null, spec + ": not a usable class path location: " + Messages.describe(e), e);
-        }
     }
 
     // --- the manifest --------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * one-line error naming the file.
  *
  * <p>A new key is one entry in {@link #KEYS} (how its text goes into the profile) and a component of
- * {@link AppProfile}. Read with the streaming parser, so that a run with nothing to do builds no YAML mapper.
+ * {@link AppProfile}. A file of plain {@code key: value} lines is read without the YAML parser; anything else with
+ * Jackson's streaming YAML parser (no object mapper).
  */
 final class ProfileFile {
 
@@ -70,8 +71,58 @@ final class ProfileFile {
 
     /** The file's keys and values as text, in file order; only known keys, each once, each a single value. */
     private static Map<String, String> values(Location where, Content content) {
+        byte[] bytes;
+        try (InputStream in = content.open()) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw where.error("cannot read: " + Messages.describe(e), e);
+        }
+        Map<String, String> simple = simpleValues(where, bytes);
+        return simple != null ? simple : yamlValues(where, bytes);
+    }
+
+    /** {@code key: value  # comment} with a plain value: no quoting, blanks, flow or YAML indicators. */
+    private static final Pattern SIMPLE_LINE =
+            Pattern.compile("([A-Za-z_][A-Za-z0-9_]*): +([A-Za-z0-9_./~$+][A-Za-z0-9_./~$+=@-]*)(?: *| +#.*)");
+    private static final Pattern BLANK_OR_COMMENT = Pattern.compile(" *(?:#.*)?");
+
+    /**
+     * The values of a profile written in the plain form every profile we know uses, read without the YAML parser (a
+     * run with nothing to do then loads no YAML classes); null when any line is not of that form (quoting, a blank in
+     * a value, a YAML null, nesting, documents, a byte-order mark): the YAML parser reads those. Both agree on every
+     * file this accepts (ProfileFileTest).
+     */
+    static Map<String, String> simpleValues(Location where, byte[] bytes) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return null;
+        }
         Map<String, String> values = new LinkedHashMap<>();
-        try (InputStream in = content.open(); JsonParser p = new YAMLFactory().createParser(in)) {
+        for (String line : text.split("\\r?\\n", -1)) {
+            if (BLANK_OR_COMMENT.matcher(line).matches()) continue;
+            java.util.regex.Matcher m = SIMPLE_LINE.matcher(line);
+            if (!m.matches() || YAML_NULLS.contains(m.group(2))) return null;
+            put(where, values, m.group(1), m.group(2));
+        }
+        return values.isEmpty() ? null : values;
+    }
+
+    private static final java.util.Set<String> YAML_NULLS = java.util.Set.of("~", "null", "Null", "NULL");
+
+    private static void put(Location where, Map<String, String> values, String key, String value) {
+        if (!key.equals("app") && !KEYS.containsKey(key)) {
+            throw where.error("unknown key '" + key + "' (known keys: app, " + String.join(", ", KEYS.keySet()) + ")");
+        }
+        if (values.put(key, value) != null) {
+            throw where.error(key + ": appears twice");
+        }
+    }
+
+    static Map<String, String> yamlValues(Location where, byte[] bytes) {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (JsonParser p = new YAMLFactory().createParser(bytes)) {
             JsonToken t = p.nextToken();
             if (t == null || t == JsonToken.VALUE_NULL) {
                 throw where.error("empty profile; it needs at least app: <name>");
@@ -81,9 +132,7 @@ final class ProfileFile {
             }
             for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String key = p.currentName();
-                if (!key.equals("app") && !KEYS.containsKey(key)) {
-                    throw where.error("unknown key '" + key + "' (known keys: app, " + String.join(", ", KEYS.keySet()) + ")");
-                }
+                if (!key.equals("app") && !KEYS.containsKey(key)) put(where, values, key, null); // unknown: throws
                 JsonToken v = p.nextToken();
                 if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
                     throw where.error(key + ": must be a single value, not a " + (v == JsonToken.START_OBJECT ? "mapping" : "list"));
@@ -91,9 +140,7 @@ final class ProfileFile {
                 if (v == JsonToken.VALUE_NULL || p.getText().isBlank()) {
                     throw where.error(key + ": has no value");
                 }
-                if (values.put(key, p.getText()) != null) {
-                    throw where.error(key + ": appears twice");
-                }
+                put(where, values, key, p.getText());
             }
             if (p.nextToken() != null) {
                 throw where.error("more than one YAML document; the profile is one mapping");

@@ -3,7 +3,9 @@ package dev.telec.migrate.adapter.out.operations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 /**
@@ -23,6 +25,40 @@ final class Confinement {
     }
 
     static void check(Path home, Path path) throws IOException {
+        if (!withoutLinks(home, path)) checkByRealPaths(home, path);
+    }
+
+    /**
+     * Whether no existing name of {@code path} below {@code home} is a symbolic link: then {@code path} is
+     * inside the home, wherever the home itself leads. One {@code lstat} per existing name, instead of two
+     * {@code realpath}s (a {@code readlink} for every name from the root): most paths of most steps are
+     * plain. False when it cannot tell; {@link #checkByRealPaths} decides then.
+     */
+    private static boolean withoutLinks(Path home, Path path) {
+        if (!path.startsWith(home)) return false;
+        try {
+            if (!Files.readAttributes(home, BasicFileAttributes.class).isDirectory()) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        Path current = home;
+        for (Path name : home.relativize(path)) {
+            String text = name.toString();
+            if (text.isEmpty() || text.equals(".") || text.equals("..")) return false;
+            current = current.resolve(text);
+            try {
+                if (Files.readAttributes(current, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isSymbolicLink()) return false;
+            } catch (NoSuchFileException e) {
+                return true; // nothing below exists: there is no link left to follow
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The deepest existing ancestor of {@code path} (itself, if it exists), links followed, is inside the home's real path. */
+    static void checkByRealPaths(Path home, Path path) throws IOException {
         Path realHome = home.toRealPath();
         Path existing = path;
         while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();

@@ -3,7 +3,7 @@ package dev.telec.migrate.adapter.out.operations;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.out.operations;
 
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.spi.DurabilityBarrier;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;

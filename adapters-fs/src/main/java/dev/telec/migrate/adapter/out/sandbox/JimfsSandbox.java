@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.out.sandbox;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;
@@ -151,7 +151,7 @@ public final class JimfsSandbox implements Sandbox {
 
     private static Unavailable tooLarge(long limit) {
         return new Unavailable("the home is larger than the simulation limit ("
-                + DryRunOptions.describeSize(limit) + "; see --simulation-limit)");
+                + Causes.describeSize(limit) + "; see --simulation-limit)");
     }
 
     /** A file that grew past the limit while it was being copied. */

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -82,7 +83,7 @@ public final class JsonStateStore implements StateStore {
     static final int MAX_NESTING = 32;
 
     private static final Set<String> KEYS = Set.of("app", "applied", "version", "history");
-    private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at");
+    private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at", "checksum");
     private static final String NOT_A_STATE = "not a telec state: ";
 
     /** Strict reading: nesting and size limits, duplicate keys refused. */
@@ -223,6 +224,44 @@ public final class JsonStateStore implements StateStore {
     /** Makes the records durable and compacts them into the snapshot {@code state}. */
     @Override
     public void commit(Path home, MigrationState state) {
+        save(home, state);
+    }
+
+    /** The journal, with how many records it adds to the snapshot, and temporary files of the state file. */
+    @Override
+    public List<String> leftovers(Path home) {
+        List<String> found = new ArrayList<>();
+        Path journal = home.resolve(StateJournal.FILE_NAME);
+        byte[] bytes = readJournal(journal);
+        if (bytes != null) {
+            int records = StateJournal.replay(loadSnapshot(home), bytes).records();
+            found.add(StateJournal.FILE_NAME + " (" + records + (records == 1 ? " record" : " records")
+                    + " not yet compacted into " + FILE_NAME + ")");
+        }
+        Path file = home.resolve(FILE_NAME);
+        if (Files.isDirectory(home)) {
+            try (java.nio.file.DirectoryStream<Path> entries = Files.newDirectoryStream(home)) {
+                List<String> temps = new ArrayList<>();
+                for (Path p : entries) {
+                    if (AtomicFiles.isTempFileOf(file, p)) temps.add(p.getFileName() + " (left by an interrupted write)");
+                }
+                temps.sort(null);
+                found.addAll(temps);
+            } catch (IOException e) {
+                throw new StateException(home, "cannot list the home: " + reason(e), e);
+            }
+        }
+        return found;
+    }
+
+    /** Removes the state file's leftover temporary files, then saves {@code state}, which deletes the journal. */
+    @Override
+    public void tidy(Path home, MigrationState state) {
+        try {
+            if (Files.isDirectory(home)) AtomicFiles.deleteLeftovers(home.resolve(FILE_NAME));
+        } catch (IOException e) {
+            throw new StateException(home, "cannot list the home: " + reason(e), e);
+        }
         save(home, state);
     }
 
@@ -495,7 +534,7 @@ public final class JsonStateStore implements StateStore {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!LINE_KEYS.contains(name)) {
-                throw new NotAState(where + ": unknown key " + StateDocument.quote(name) + " (known: id, outcome, at)");
+                throw new NotAState(where + ": unknown key " + StateDocument.quote(name) + " (known: id, outcome, at, checksum)");
             }
         }
         String[] values = new String[3];
@@ -508,7 +547,11 @@ public final class JsonStateStore implements StateStore {
             }
             values[k] = v.textValue();
         }
-        return new StateDocument.Line(values[0], values[1], values[2]);
+        JsonNode checksum = node.get("checksum");
+        if (checksum != null && !checksum.isTextual()) {
+            throw new NotAState(where + ": \"checksum\" must be a string, not " + kind(checksum));
+        }
+        return new StateDocument.Line(values[0], values[1], values[2], checksum == null ? null : checksum.textValue());
     }
 
     /** The elements of an array of strings, or null when {@code node} is not one. */

@@ -23,8 +23,10 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record StateDocument(String app, List<String> applied, String version, List<Line> history) {
 
-    @JsonPropertyOrder({"id", "outcome", "at"})
-    record Line(String id, String outcome, String at) {
+    /** One history line; {@code checksum} is absent in lines an older telec wrote. */
+    @JsonPropertyOrder({"id", "outcome", "at", "checksum"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Line(String id, String outcome, String at, String checksum) {
     }
 
     /** A document whose text is well-formed but does not mean a state. */
@@ -37,7 +39,8 @@ record StateDocument(String app, List<String> applied, String version, List<Line
     static StateDocument fromDomain(MigrationState state) {
         List<Line> lines = new ArrayList<>(state.history().size());
         for (HistoryEntry e : state.history()) {
-            lines.add(new Line(e.id(), e.outcome().wireName(), DateTimeFormatter.ISO_INSTANT.format(e.at())));
+            lines.add(new Line(e.id(), e.outcome().wireName(), DateTimeFormatter.ISO_INSTANT.format(e.at()),
+                    e.checksum().orElse(null)));
         }
         return new StateDocument(state.app().map(AppName::value).orElse(null), List.copyOf(state.applied()),
                 state.version().map(Version::toString).orElse(null), lines);
@@ -64,11 +67,18 @@ record StateDocument(String app, List<String> applied, String version, List<Line
                 }
                 Instant at;
                 try {
-                    at = DateTimeFormatter.ISO_INSTANT.parse(line.at(), Instant::from);
+                    at = Instants.parse(line.at());
                 } catch (DateTimeParseException e) {
                     throw new NotAState(where + ": \"at\" must be an ISO-8601 instant like 2026-11-23T10:15:02Z, not " + quote(line.at()));
                 }
-                entries.add(new HistoryEntry(line.id(), outcome, at));
+                Optional<String> checksum = Optional.ofNullable(line.checksum());
+                try {
+                    checksum.ifPresent(HistoryEntry::requireChecksum);
+                } catch (IllegalArgumentException e) {
+                    throw new NotAState(where + ": \"checksum\" must be algorithm:value, like sha256:9f86d0..., not "
+                            + quote(line.checksum()));
+                }
+                entries.add(new HistoryEntry(line.id(), outcome, at, checksum));
             }
         }
         MigrationState state = MigrationState.of(new LinkedHashSet<>(applied), v, entries);

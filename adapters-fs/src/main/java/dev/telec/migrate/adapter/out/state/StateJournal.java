@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.state;
 
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -17,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.Set;
@@ -44,7 +44,7 @@ final class StateJournal {
 
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] CRC_KEY = ",\"crc\":\"".getBytes(StandardCharsets.US_ASCII);
-    private static final Set<String> KEYS = Set.of("n", "id", "outcome", "at");
+    private static final Set<String> KEYS = Set.of("n", "id", "outcome", "at", "checksum");
 
     private StateJournal() {
     }
@@ -83,6 +83,7 @@ final class StateJournal {
             g.writeStringField("id", entry.id());
             g.writeStringField("outcome", entry.outcome().wireName());
             g.writeStringField("at", DateTimeFormatter.ISO_INSTANT.format(entry.at()));
+            if (entry.checksum().isPresent()) g.writeStringField("checksum", entry.checksum().get());
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize " + entry, e);
@@ -121,6 +122,7 @@ final class StateJournal {
             String id = null;
             String outcome = null;
             String at = null;
+            String checksum = null;
             Set<String> seen = new HashSet<>();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
                 String key = p.currentName();
@@ -130,13 +132,14 @@ final class StateJournal {
                     case "n" -> n = v == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : null;
                     case "id" -> id = v == JsonToken.VALUE_STRING ? p.getText() : null;
                     case "outcome" -> outcome = v == JsonToken.VALUE_STRING ? p.getText() : null;
+                    case "checksum" -> checksum = v == JsonToken.VALUE_STRING ? p.getText() : "";
                     default -> at = v == JsonToken.VALUE_STRING ? p.getText() : null;
                 }
             }
             if (p.nextToken() != null || n == null || n < 0 || id == null || outcome == null || at == null) return null;
             StepOutcome o = StepOutcome.fromWireName(outcome);
-            if (o != StepOutcome.APPLIED && o != StepOutcome.SKIPPED_CHECK) return null;
-            return new Parsed(n, new HistoryEntry(id, o, DateTimeFormatter.ISO_INSTANT.parse(at, Instant::from)));
+            if (!o.isRecord()) return null;
+            return new Parsed(n, new HistoryEntry(id, o, Instants.parse(at), java.util.Optional.ofNullable(checksum)));
         } catch (IOException | RuntimeException e) {
             return null; // a record that checks out but does not parse is not ours: stop here
         }

@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.BrokenSteps;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class EntryResolutionTest {
 
     private Manifest.Entry only(String relative, String document) {
         write(root, relative, document);
-        Manifest manifest = manifests.load(Optional.of(root));
+        Manifest manifest = manifests.load(StepSource.directory(root));
         assertThat(manifest.entries()).hasSize(1);
         return manifest.entries().get(0);
     }
@@ -70,7 +70,7 @@ class EntryResolutionTest {
     void a_bad_class_does_not_fail_load_but_fails_resolve_naming_the_entry() {
         write(root, "v1.2.0/002_ok.yaml", Trees.RECORDING_YAML);
         write(root, "v1.2.0/001_a.yaml", "class: com.example.Nope\n");
-        Manifest manifest = manifests.load(Optional.of(root));
+        Manifest manifest = manifests.load(StepSource.directory(root));
 
         assertThat(manifest.entries().get(1).resolve()).isInstanceOf(RecordingMigration.class);
         assertThatThrownBy(() -> manifest.entries().get(0).resolve())

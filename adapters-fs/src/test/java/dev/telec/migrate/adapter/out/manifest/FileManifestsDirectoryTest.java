@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class FileManifestsDirectoryTest {
     }
 
     private Manifest load() {
-        return manifests.load(Optional.of(root));
+        return manifests.load(StepSource.directory(root));
     }
 
     @Test
@@ -169,7 +169,7 @@ class FileManifestsDirectoryTest {
         Files.setPosixFilePermissions(version, PosixFilePermissions.fromString("-wx------"));
         try {
             assumeTrue(!Files.isReadable(version), "running with privileges that read anything");
-            assertThatThrownBy(() -> manifests.load(Optional.of(dir))).isInstanceOf(ManifestException.class)
+            assertThatThrownBy(() -> manifests.load(StepSource.directory(dir))).isInstanceOf(ManifestException.class)
                     .hasMessage(version + ": cannot list directory: permission denied");
         } finally {
             Files.setPosixFilePermissions(version, PosixFilePermissions.fromString("rwx------"));

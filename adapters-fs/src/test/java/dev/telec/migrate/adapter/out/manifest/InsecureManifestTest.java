@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.TestJars;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,14 +51,14 @@ class InsecureManifestTest {
 
     @Test
     void aTreeOnlyItsOwnerCanWriteLoads() {
-        assertThat(new FileManifests().load(Optional.of(root)).entries()).hasSize(1);
+        assertThat(new FileManifests().load(StepSource.directory(root)).entries()).hasSize(1);
     }
 
     @Test
     void aWorldWritableManifestDirectoryIsRefusedNamingItAndWhy() throws IOException {
         chmod(root, "rwxrwxrwx");
 
-        assertThatThrownBy(() -> new FileManifests().load(Optional.of(root)))
+        assertThatThrownBy(() -> new FileManifests().load(StepSource.directory(root)))
                 .isInstanceOf(ManifestException.class)
                 .hasMessage(root + ": refusing to load steps: it is world-writable (rwxrwxrwx), so another user could put"
                         + " code in it that telec would run; chmod go-w it, or pass --allow-insecure-migrations");
@@ -68,7 +68,7 @@ class InsecureManifestTest {
     void aGroupWritableLibDirectoryIsRefused() throws IOException {
         chmod(root.resolve("lib"), "rwxrwxr-x");
 
-        assertThatThrownBy(() -> new FileManifests().load(Optional.of(root)))
+        assertThatThrownBy(() -> new FileManifests().load(StepSource.directory(root)))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith(root.resolve("lib") + ": refusing to load steps: it is group-writable");
     }
@@ -77,7 +77,7 @@ class InsecureManifestTest {
     void aWritableJarIsRefused() throws IOException {
         chmod(jar, "rw-rw-rw-");
 
-        assertThatThrownBy(() -> new FileManifests().load(Optional.of(root)))
+        assertThatThrownBy(() -> new FileManifests().load(StepSource.directory(root)))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith(jar + ": refusing to load steps: it is world-writable");
     }
@@ -87,7 +87,7 @@ class InsecureManifestTest {
         chmod(root, "rwxrwxrwx");
         chmod(jar, "rw-rw-rw-");
 
-        Migration step = new FileManifests().load(Optional.of(root), true).entries().get(0).resolve();
+        Migration step = new FileManifests().load(StepSource.directory(root), true).entries().get(0).resolve();
 
         assertThat(step.getClass().getName()).isEqualTo("ext.LibStep");
     }

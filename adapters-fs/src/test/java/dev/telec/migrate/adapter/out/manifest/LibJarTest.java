@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.TestJars;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +49,7 @@ class LibJarTest {
         TestJars.write(root.resolve("lib/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
         write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
 
-        Manifest manifest = new FileManifests().load(Optional.of(root));
+        Manifest manifest = new FileManifests().load(StepSource.directory(root));
         Migration step = manifest.entries().get(0).resolve();
 
         assertThat(step.getClass().getName()).isEqualTo("ext.LibStep");
@@ -63,7 +63,7 @@ class LibJarTest {
         TestJars.write(temp.resolve("elsewhere/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
         write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
 
-        Manifest manifest = new FileManifests().load(Optional.of(root));
+        Manifest manifest = new FileManifests().load(StepSource.directory(root));
         assertThatThrownBy(() -> manifest.entries().get(0).resolve()).isInstanceOf(ManifestException.class)
                 .hasMessage(root.resolve("v1.0.0/001_ext.yaml") + ": class ext.LibStep not found");
     }
@@ -76,7 +76,7 @@ class LibJarTest {
         TestJars.write(root.resolve("lib/steps.jar"), classes);
         write(root, "v1.0.0/001_needy.yaml", "class: ext.Needy\n");
 
-        Manifest manifest = new FileManifests().load(Optional.of(root));
+        Manifest manifest = new FileManifests().load(StepSource.directory(root));
         assertThatThrownBy(() -> manifest.entries().get(0).resolve()).isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith(root.resolve("v1.0.0/001_needy.yaml") + ": ")
                 .hasMessageContaining("java.lang.NoClassDefFoundError: ext/Helper");

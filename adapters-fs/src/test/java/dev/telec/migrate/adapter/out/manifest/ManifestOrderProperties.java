@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.Version;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -60,7 +60,7 @@ class ManifestOrderProperties {
             java.nio.file.Files.createDirectories(root);
             for (Step s : written) Trees.step(root, s.relativePath());
 
-            List<MigrationId> loaded = new FileManifests().load(Optional.of(root)).entries().stream()
+            List<MigrationId> loaded = new FileManifests().load(StepSource.directory(root)).entries().stream()
                     .map(e -> e.id()).toList();
 
             List<Step> expected = new ArrayList<>(steps);

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.out.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.AppName;
@@ -22,7 +23,7 @@ class ProfileFileTest {
 
     Optional<AppProfile> profile(String text) throws IOException {
         Files.writeString(tree.resolve("telec.yaml"), text);
-        return new FileManifests().profile(Optional.of(tree));
+        return new FileManifests().profile(StepSource.directory(tree));
     }
 
     @Test
@@ -37,8 +38,8 @@ class ProfileFileTest {
         Files.createDirectories(tree.resolve("v1.0.0"));
         Files.writeString(tree.resolve("v1.0.0/001_a.yaml"), "operations:\n  - op: mkdir\n    path: a\n");
 
-        assertThat(new FileManifests().profile(Optional.of(tree))).isEmpty();
-        assertThat(new FileManifests().load(Optional.of(tree)).profile()).isEmpty();
+        assertThat(new FileManifests().profile(StepSource.directory(tree))).isEmpty();
+        assertThat(new FileManifests().load(StepSource.directory(tree)).profile()).isEmpty();
     }
 
     @Test
@@ -47,7 +48,7 @@ class ProfileFileTest {
         Files.writeString(tree.resolve("v1.0.0/001_a.yaml"), "operations:\n  - op: mkdir\n    path: a\n");
         Files.writeString(tree.resolve("telec.yaml"), "app: myapp\n");
 
-        var manifest = new FileManifests().load(Optional.of(tree));
+        var manifest = new FileManifests().load(StepSource.directory(tree));
 
         assertThat(manifest.entries()).hasSize(1);
         assertThat(manifest.profile()).contains(AppProfile.of(AppName.of("myapp")));
@@ -83,8 +84,48 @@ class ProfileFileTest {
     void aProfileThatIsADirectoryIsAnError() throws IOException {
         Files.createDirectories(tree.resolve("telec.yaml"));
 
-        assertThatThrownBy(() -> new FileManifests().profile(Optional.of(tree)))
+        assertThatThrownBy(() -> new FileManifests().profile(StepSource.directory(tree)))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith(tree.resolve("telec.yaml") + ": not a file");
+    }
+
+    /** The plain-line reader and the YAML parser agree wherever the plain one answers; elsewhere YAML decides. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "app: teleclaude\nhome: ~/.teleclaude\nhome_env: TELECLAUDE_HOME\n",
+        "# profile\n\napp: myapp   # the app\nhome: /srv/my-app/2.0+x@y=z\n",
+        "app: x#y\n",
+        "app: x\nhome: ~\n",
+        "app: x\nhome: null\n",
+        "app: x\nhome: 'quoted # not a comment'\n",
+        "app: x\nhome: /a b/c\n",
+        "app: x\r\nhome: /srv\r\n",
+        "\uFEFFapp: x\n",
+        "app:x\n",
+        "  app: x\n",
+        "app: 8080\n",
+        "app: x\nhome_env: A\nhome: -x\n",
+    })
+    void thePlainReaderAgreesWithYaml(String text) {
+        Location where = Location.labelled("telec.yaml");
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Map<String, String> plain = ProfileFile.simpleValues(where, bytes);
+        Object yaml;
+        try {
+            yaml = ProfileFile.yamlValues(where, bytes);
+        } catch (ManifestException e) {
+            yaml = e.getMessage();
+        }
+        if (plain != null) assertThat(plain).isEqualTo(yaml);
+    }
+
+    @Test
+    void theProfilesWeShipAreReadWithoutTheYamlParser() throws IOException {
+        for (Path file : new Path[] {Path.of("..", "migrations", "src", "main", "resources", "dev", "telec", "steps", "teleclaude", "telec.yaml"),
+                Path.of("..", "examples", "myapp", "migrations", "telec.yaml")}) {
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(ProfileFile.simpleValues(Location.of(file), bytes)).as(file.toString())
+                    .isNotNull().isEqualTo(ProfileFile.yamlValues(Location.of(file), bytes));
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.port.in.MigrateCommand;
+import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.spi.Migration;
 import java.io.IOException;
@@ -15,7 +16,6 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,7 @@ class DeclarativeEntryTest {
         Files.writeString(manifest.resolve("v1.0.0/001_logs.yaml"),
                 "description: archive dir\noperations:\n  - op: mkdir\n    path: logs/archive\n");
 
-        Migration step = new FileManifests().load(Optional.of(manifest)).entries().get(0).resolve();
+        Migration step = new FileManifests().load(StepSource.directory(manifest)).entries().get(0).resolve();
         assertThat(step).isInstanceOf(DeclarativeStep.class);
 
         MigrationRunner runner = new MigrationRunner(new FileManifests(), new JsonStateStore(), Clock.systemUTC());

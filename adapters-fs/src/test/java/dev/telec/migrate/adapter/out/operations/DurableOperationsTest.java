@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.adapter.out.fs.DirectorySyncs;
-import dev.telec.migrate.adapter.out.state.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;
 import java.nio.file.FileSystem;

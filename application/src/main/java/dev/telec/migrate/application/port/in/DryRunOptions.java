@@ -56,16 +56,4 @@ public record DryRunOptions(boolean simulate, long limitBytes, boolean diffs, bo
     public DryRunOptions secretWords(List<String> value) {
         return new DryRunOptions(simulate, limitBytes, diffs, showSecrets, value);
     }
-
-    /** {@code 256 MiB} for whole binary units, else {@code 4095 bytes}: exact, for messages. */
-    public static String describeSize(long bytes) {
-        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-        long v = bytes;
-        int u = 0;
-        while (v != 0 && v % 1024 == 0 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return v + " " + units[u];
-    }
 }

@@ -31,6 +31,18 @@ public final class Manifest {
          * @throws ManifestException naming the entry when its document or class cannot be used
          */
         Migration resolve();
+
+        /**
+         * The checksum of the step's definition as it is now, {@code algorithm:value} ({@code sha256:...}),
+         * recorded with the step so that a later change to its definition shows as drift. Reads what it
+         * needs (the entry's file, a step class's class file) but never calls check() or migrate().
+         *
+         * @return empty when the definition cannot be read (an unresolvable entry, or a catalog without
+         *     checksums): such a step is never reported as drifted
+         */
+        default Optional<String> checksum() {
+            return Optional.empty();
+        }
     }
 
     private final List<Entry> entries;
@@ -51,7 +63,8 @@ public final class Manifest {
         sorted.sort((a, b) -> a.id().compareTo(b.id()));
         Map<String, Entry> seen = new HashMap<>();
         for (Entry e : sorted) {
-            String key = e.id().version() + "/" + String.format("%03d", e.id().number());
+            // not String.format: Formatter's first use loads locale data, milliseconds of every start
+            String key = e.id().version() + "/" + e.id().number();
             Entry previous = seen.putIfAbsent(key, e);
             if (previous != null) {
                 throw new IllegalArgumentException("two entries with number " + String.format("%03d", e.id().number())
@@ -69,6 +82,29 @@ public final class Manifest {
     /** The app these steps are for, when the tree declares one ({@code telec.yaml}). */
     public Optional<AppProfile> profile() {
         return profile;
+    }
+
+    /**
+     * A manifest of steps passed as objects ({@link dev.telec.migrate.application.port.in.StepSource.Migrations}).
+     *
+     * @throws IllegalArgumentException when two steps share a version and number
+     */
+    public static Manifest ofMigrations(Map<MigrationId, Migration> steps) {
+        List<Entry> entries = new ArrayList<>();
+        steps.forEach((id, step) -> entries.add(new Given(id, step)));
+        return of(entries);
+    }
+
+    private record Given(MigrationId id, Migration step) implements Entry {
+        @Override
+        public String source() {
+            return step.getClass().getName() + " (" + id + ")";
+        }
+
+        @Override
+        public Migration resolve() {
+            return step;
+        }
     }
 
     public List<Entry> entries() {

@@ -1,36 +1,34 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
-import java.nio.file.Path;
+import dev.telec.migrate.application.port.in.StepSource;
 import java.util.Optional;
 
-/** Where steps come from: the manifest shipped with the product, or a directory tree. */
+/** Where steps come from: the one source a command names (a directory, a jar, a class-path root, or objects). */
 public interface Manifests {
 
     /**
-     * Lists and validates a manifest.
+     * Lists and validates the manifest of {@code source}, and nothing else.
      *
-     * @param directory a manifest tree, or empty for the bundled one
-     * @throws ManifestException naming the path when the tree is malformed
+     * @throws ManifestException naming the path when the tree is malformed or missing
      */
-    Manifest load(Optional<Path> directory);
+    Manifest load(StepSource source);
 
     /**
-     * Like {@link #load(Optional)}; with {@code allowInsecure}, step classes are loaded even from a
+     * Like {@link #load(StepSource)}; with {@code allowInsecure}, step classes are loaded even from a
      * directory or jar that other users may write to. Catalogs that load no classes from directories ignore it.
      */
-    default Manifest load(Optional<Path> directory, boolean allowInsecure) {
-        return load(directory);
+    default Manifest load(StepSource source, boolean allowInsecure) {
+        return load(source);
     }
 
     /**
      * The profile of a manifest ({@code telec.yaml}) without listing its entries: what a command needs to
      * know before it knows the home.
      *
-     * @param directory a manifest tree, or empty for the bundled one
      * @throws ManifestException naming the file when the profile is malformed
      */
-    default Optional<AppProfile> profile(Optional<Path> directory) {
-        return load(directory).profile();
+    default Optional<AppProfile> profile(StepSource source) {
+        return load(source).profile();
     }
 }

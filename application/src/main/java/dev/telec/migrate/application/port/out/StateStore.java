@@ -5,6 +5,7 @@ import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where a home keeps its migration state. */
 public interface StateStore {
@@ -74,5 +75,24 @@ public interface StateStore {
      * @throws StateException naming the file when the records cannot be made durable
      */
     default void commit(Path home, MigrationState state) {
+    }
+
+    /**
+     * What a clean home would not have beside its state file: the journal of records not yet compacted into
+     * the snapshot, temporary files an interrupted write left behind; each as a short description naming
+     * the file. Reads only.
+     */
+    default List<String> leftovers(Path home) {
+        return List.of();
+    }
+
+    /**
+     * Brings the bookkeeping back to clean: writes {@code state} as the snapshot (compacting the journal
+     * into it) and removes leftover temporary files.
+     *
+     * @throws StateException naming the file when it cannot be written
+     */
+    default void tidy(Path home, MigrationState state) {
+        save(home, state);
     }
 }

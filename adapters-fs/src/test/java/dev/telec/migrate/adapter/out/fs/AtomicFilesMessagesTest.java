@@ -1,4 +1,4 @@
-package dev.telec.migrate.adapter.out.state;
+package dev.telec.migrate.adapter.out.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.telec.migrate.adapter.out.state;
+package dev.telec.migrate.adapter.out.fs;
 
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.spi.DurabilityBarrier;

@@ -1,0 +1,59 @@
+package dev.telec.migrate.adapter.in.cli;
+
+import dev.telec.migrate.application.port.in.StepSource;
+import dev.telec.migrate.application.port.in.FindAppProfile;
+import dev.telec.migrate.application.port.out.AppProfile;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The options every operator verb shares with {@code migrate}: which home, which steps, how to answer. */
+final class HomeOptions {
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "The deployment home (default: as for telec migrate: the variable the steps' telec.yaml names in "
+                    + "home_env, else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
+    Path home;
+
+    @Option(names = "--migrations", paramLabel = "DIR",
+            description = "Take steps from this manifest tree instead of the bundled one; jars in DIR/lib are on the class path.")
+    Path migrations;
+
+    @Option(names = "--allow-insecure-migrations",
+            description = "Read step classes from a --migrations directory or jar even when it is group- or world-writable.")
+    boolean allowInsecureMigrations;
+
+    @Option(names = "--json", description = "Print exactly one JSON document on stdout, also on errors.")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    /** The home as {@code telec migrate} finds it; it must exist (a typo must not read as a fresh home). */
+    Path home(CommandSpec spec, FindAppProfile profiles, Environment environment) {
+        Optional<AppProfile> profile = home == null ? profiles.profile(StepSource.directoryOrBundled(migrations())) : Optional.empty();
+        Path found = Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--home is required: " + Homes.noDefault(profile, migrations)));
+        Homes.requireExisting(found, false);
+        return found;
+    }
+
+    /**
+     * For verbs that also work without a home: {@code --home} (which must exist), else the home the steps'
+     * profile names when it exists, else none.
+     */
+    Optional<Path> namedHome(FindAppProfile profiles, Environment environment) {
+        if (home != null) {
+            Path found = Homes.expand(home.toString(), environment);
+            Homes.requireExisting(found, false);
+            return Optional.of(found);
+        }
+        return Homes.resolve(null, profiles.profile(StepSource.directoryOrBundled(migrations())), environment).filter(java.nio.file.Files::isDirectory);
+    }
+
+    Optional<Path> migrations() {
+        return Optional.ofNullable(migrations);
+    }
+}

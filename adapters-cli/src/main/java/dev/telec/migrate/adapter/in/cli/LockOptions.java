@@ -1,0 +1,16 @@
+package dev.telec.migrate.adapter.in.cli;
+
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** {@code --wait}, for the verbs that write and so take the home's lock. */
+final class LockOptions {
+
+    @Option(names = "--wait", paramLabel = "SECONDS",
+            description = "When another telec holds the home, wait up to SECONDS for it instead of exiting 3 (default: 0).")
+    long waitSeconds;
+
+    Duration lockWait() {
+        return Duration.ofSeconds(waitSeconds);
+    }
+}

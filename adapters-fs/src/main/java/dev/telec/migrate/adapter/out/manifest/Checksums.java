@@ -1,0 +1,24 @@
+package dev.telec.migrate.adapter.out.manifest;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** {@code sha256:<hex>} of a step's definition; the prefix lets the algorithm change without false drift. */
+final class Checksums {
+
+    static final String SHA256 = "sha256:";
+    /** The prefix of a checksum a step declares itself ({@code Migration.checksum()}). */
+    static final String STEP = "step:";
+
+    private Checksums() {
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return SHA256 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

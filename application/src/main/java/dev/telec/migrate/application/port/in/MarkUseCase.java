@@ -1,0 +1,27 @@
+package dev.telec.migrate.application.port.in;
+
+import java.util.List;
+
+/** {@code telec mark}: records steps as applied (outcome {@code marked}) or as pending again, running none. */
+public interface MarkUseCase {
+
+    /**
+     * @param changed the steps whose record changed
+     * @param unchanged the steps that already were as asked
+     * @param ignored of {@code changed}, the pending ones at or below the recorded version: a plain run
+     *     never reaches them, only a run with out-of-order steps does
+     */
+    record Marked(List<String> changed, List<String> unchanged, List<String> ignored) {
+        public Marked {
+            changed = List.copyOf(changed);
+            unchanged = List.copyOf(unchanged);
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /**
+     * @throws dev.telec.migrate.application.TelecException naming every id that is not a step of the
+     *     manifest (nor, for {@code pending}, recorded in the state); nothing is written then
+     */
+    Marked mark(MarkCommand command);
+}
