@@ -191,7 +191,7 @@ public final class MigrationRunner implements MigrateUseCase {
                 rollback = command.backupOptions().rollback();
                 keep = command.backupOptions().keep();
             } else if (mode == Mode.RUN) {
-                notes.add("--no-backup: no pre-images were saved; this run cannot be rolled back or restored");
+                notes.add("no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
             }
             notice = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
             return this;

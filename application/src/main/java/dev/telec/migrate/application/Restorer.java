@@ -50,7 +50,7 @@ public final class Restorer implements RestoreUseCase {
     private List<String> select(RestoreCommand command) {
         List<Backups.Summary> kept = backups.list(command.home());
         if (kept.isEmpty()) {
-            throw new TelecException(command.home(), "no backups to restore from (runs with --no-backup keep none)", null);
+            throw new TelecException(command.home(), "no backups to restore from (a run without a backup keeps none)", null);
         }
         if (command.runId().isEmpty()) {
             return List.of(kept.get(0).id());
@@ -61,6 +61,6 @@ public final class Restorer implements RestoreUseCase {
             if (s.id().equals(command.runId().get())) return runs;
         }
         throw new TelecException(command.home(), "no backup of run " + command.runId().get()
-                + " (telec restore --list shows the runs kept)", null);
+                + " (the list of kept runs shows their ids)", null);
     }
 }

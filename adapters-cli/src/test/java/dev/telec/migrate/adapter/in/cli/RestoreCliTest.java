@@ -161,7 +161,7 @@ class RestoreCliTest {
         Result r = migrate("--no-backup");
 
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("note: --no-backup: no pre-images were saved; this run cannot be rolled back or restored");
+        assertThat(r.out()).contains("note: no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
         assertThat(home.resolve(".telec/backups")).doesNotExist();
         Result refused = restore();
         assertThat(refused.code()).isEqualTo(1);

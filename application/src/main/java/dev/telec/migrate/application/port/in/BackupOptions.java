@@ -17,7 +17,7 @@ public record BackupOptions(boolean backup, boolean rollback, int keep) {
 
     public BackupOptions {
         if (keep < 0) {
-            throw new IllegalArgumentException("--keep-backups must not be negative: " + keep);
+            throw new IllegalArgumentException("the number of backups to keep must not be negative: " + keep);
         }
     }
 

@@ -19,10 +19,10 @@ public record RestoreCommand(Path home, Optional<String> runId, boolean dryRun, 
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(lockWait, "lockWait");
         if (runId.isPresent() && !runId.get().matches("[0-9A-Za-z._-]+")) {
-            throw new IllegalArgumentException("not a run id: '" + runId.get() + "' (telec restore --list shows them)");
+            throw new IllegalArgumentException("not a run id: '" + runId.get() + "'");
         }
         if (lockWait.isNegative()) {
-            throw new IllegalArgumentException("--wait must not be negative: " + lockWait.toSeconds());
+            throw new IllegalArgumentException("the lock wait must not be negative: " + lockWait.toSeconds() + " s");
         }
     }
 
