@@ -56,7 +56,7 @@ class BundledStepsTest {
     }
 
     @Test
-    void every_bundled_step_has_work_on_the_example_home_and_a_dry_run_changes_nothing() throws IOException {
+    void everyBundledStepHasWorkOnTheExampleHomeAndADryRunChangesNothing() throws IOException {
         MigrationReport report = migrate(true);
         assertThat(report.succeeded()).isTrue();
         assertThat(report.steps()).hasSize(5);
@@ -65,7 +65,7 @@ class BundledStepsTest {
     }
 
     @Test
-    void the_bundled_steps_upgrade_the_example_home_keeping_yaml_comments() throws IOException {
+    void theBundledStepsUpgradeTheExampleHomeKeepingYamlComments() throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
         MigrationReport report = migrate(false);
         assertThat(report.succeeded()).as(report.error().orElse("")).isTrue();
@@ -122,7 +122,7 @@ class BundledStepsTest {
      * names nothing on disk, and every bundled step must do all its work there.
      */
     @Test
-    void every_bundled_step_works_on_the_home_it_is_given_and_nowhere_else() throws IOException {
+    void everyBundledStepWorksOnTheHomeItIsGivenAndNowhereElse() throws IOException {
         Path elsewhere = fs.getPath("/srv/unique-" + java.util.UUID.randomUUID() + "/teleclaude");
         copy(EXAMPLE, elsewhere);
         Path cwd = Path.of("").toAbsolutePath();

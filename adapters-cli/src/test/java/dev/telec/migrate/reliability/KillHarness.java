@@ -62,22 +62,37 @@ public final class KillHarness {
     private final StateStore states = Guice.createInjector(new TelecModule()).getInstance(StateStore.class);
     private int runs;
 
+    /**
+     * A shell step with {@link AppendStep}'s effect (its id appended to {@code effects.log} in one write) and
+     * its pause, run as a process: kills land while the script runs, between its effect and its record.
+     */
+    static final String APPEND_SCRIPT = "#!/bin/sh\ncase \"$1\" in\n"
+            + "  check) [ -f " + AppendStep.LOG + " ] && grep -qx \"$TELEC_STEP_ID\" " + AppendStep.LOG + " ;;\n"
+            + "  migrate) echo \"$TELEC_STEP_ID\" >> " + AppendStep.LOG + " && sleep 0.0" + STEP_MILLIS + " ;;\n"
+            + "  *) exit 64 ;;\nesac\n";
+
     KillHarness(Path work, long seed) throws IOException {
+        this(work, seed, false);
+    }
+
+    /** @param scripts the steps are shell scripts ({@link #APPEND_SCRIPT}) instead of Java {@link AppendStep}s */
+    KillHarness(Path work, long seed, boolean scripts) throws IOException {
         this.work = work;
         this.random = new Random(seed);
         this.manifest = work.resolve("manifest");
         for (int v = 1; v <= VERSIONS; v++) {
             for (int n = 1; n <= STEPS_PER_VERSION; n++) {
-                String name = String.format("v1.%d.0/%03d_step.yaml", v, n);
+                String name = String.format(scripts ? "v1.%d.0/%03d_step.sh" : "v1.%d.0/%03d_step.yaml", v, n);
                 Path entry = manifest.resolve(name);
                 Files.createDirectories(entry.getParent());
-                Files.writeString(entry, "class: " + AppendStep.class.getName() + "\n");
+                Files.writeString(entry, scripts ? APPEND_SCRIPT : "class: " + AppendStep.class.getName() + "\n");
                 ids.add(String.format("1.%d.0/%03d_step", v, n));
             }
         }
         try (Stream<Path> walk = Files.walk(manifest)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                boolean runnable = Files.isDirectory(p) || scripts;
+                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(runnable ? "rwx------" : "rw-------"));
             }
         }
     }
@@ -172,6 +187,6 @@ public final class KillHarness {
         Path work = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("telec-kill-test");
         long seed = Long.getLong("telec.seed", System.nanoTime());
         System.out.println("seed " + seed + ", work " + work + File.separator);
-        System.out.println(new KillHarness(work, seed).run(kills));
+        System.out.println(new KillHarness(work, seed, Boolean.getBoolean("telec.scripts")).run(kills));
     }
 }

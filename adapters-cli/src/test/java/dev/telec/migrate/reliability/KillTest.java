@@ -25,4 +25,15 @@ class KillTest {
         System.out.println("[reliability] seed " + seed + ": " + figures);
         assertThat(figures.kills()).isEqualTo(kills);
     }
+
+    @Test
+    void killedRunsInTheMiddleOfScriptStepsLoseNothingDoubleNothingCorruptNothing() throws Exception {
+        int kills = Integer.getInteger("telec.scriptKills", 6);
+        long seed = Long.getLong("telec.seed", System.nanoTime());
+
+        KillHarness.Figures figures = new KillHarness(work, seed, true).run(kills);
+
+        System.out.println("[reliability] script steps, seed " + seed + ": " + figures);
+        assertThat(figures.kills()).isEqualTo(kills);
+    }
 }

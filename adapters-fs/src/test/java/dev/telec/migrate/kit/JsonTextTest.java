@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class JsonTextTest {
 
     @Test
-    void an_edit_keeps_the_authors_indentation_and_every_line_it_does_not_change() {
+    void anEditKeepsTheAuthorsIndentationAndEveryLineItDoesNotChange() {
         String before = "{\n    \"bot_name\" : \"teleclaude\",\n    \"legacy\":true,\n    \"items\": [\n        1,\n        2\n    ],\n    \"log_level\": \"INFO\"\n}\n";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         root.remove("legacy");
@@ -20,7 +20,7 @@ class JsonTextTest {
     }
 
     @Test
-    void an_array_written_on_one_line_is_laid_out_one_value_a_line() {
+    void anArrayWrittenOnOneLineIsLaidOutOneValueALine() {
         String before = "{\n  \"items\": [1, 2],\n  \"x\": 1\n}\n";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         root.put("x", 2);
@@ -29,7 +29,7 @@ class JsonTextTest {
     }
 
     @Test
-    void tabs_are_kept_as_the_indentation_unit() {
+    void tabsAreKeptAsTheIndentationUnit() {
         String before = "{\n\t\"a\": {\n\t\t\"b\": 1\n\t}\n}\n";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         ((ObjectNode) root.get("a")).put("c", 2);
@@ -38,7 +38,7 @@ class JsonTextTest {
     }
 
     @Test
-    void whitespace_inside_strings_is_data_not_layout() {
+    void whitespaceInsideStringsIsDataNotLayout() {
         String before = "{\n  \"a\": \"x  y\"\n}\n";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         root.put("a", "x y");
@@ -47,7 +47,7 @@ class JsonTextTest {
     }
 
     @Test
-    void a_document_on_one_line_is_written_pretty_printed() {
+    void aDocumentOnOneLineIsWrittenPrettyPrinted() {
         String before = "{\"a\":1,\"b\":[1,2]}";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         root.put("c", true);
@@ -56,13 +56,13 @@ class JsonTextTest {
     }
 
     @Test
-    void refuses_duplicate_keys() {
+    void refusesDuplicateKeys() {
         assertThatThrownBy(() -> JsonText.parse("{\"a\": 1, \"a\": 2}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Duplicate");
     }
 
     @Test
-    void a_key_added_after_a_nested_object_keeps_every_brace_at_its_level() {
+    void aKeyAddedAfterANestedObjectKeepsEveryBraceAtItsLevel() {
         String before = "{\n  \"t\": {\n    \"a\": true\n  }\n}\n";
         ObjectNode root = (ObjectNode) JsonText.parse(before);
         root.put("u", "stable");

@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 class YamlTextTest {
 
     @Test
-    void untouched_lines_keep_their_original_spacing_before_comments() {
+    void untouchedLinesKeepTheirOriginalSpacingBeforeComments() {
         String original = "a: 1      # aligned\nbb: 2     # aligned\nc: 3\n";
         String emitted = "a: 1 # aligned\nbb: 2 # aligned\nc: 4\n";
 
@@ -20,7 +20,7 @@ class YamlTextTest {
     }
 
     @Test
-    void original_lines_are_kept_only_when_they_hold_the_emitted_data() {
+    void originalLinesAreKeptOnlyWhenTheyHoldTheEmittedData() {
         // inside quotes, the spaces before # are data: the original line would change the value
         String original = "a: \"x   #y\"\n";
         String emitted = "a: \"x #y\"\n";
@@ -29,7 +29,7 @@ class YamlTextTest {
     }
 
     @Test
-    void an_edit_rewrites_only_the_lines_it_changes() {
+    void anEditRewritesOnlyTheLinesItChanges() {
         String before = "# settings\nname: Alice      # shown in chats\n\n# channels\nchannels:   [telegram]\nquiet: true\n";
         MappingNode root = YamlText.parseMapping(before);
         List<NodeTuple> tuples = new ArrayList<>(root.getValue());
@@ -42,7 +42,7 @@ class YamlTextTest {
     }
 
     @Test
-    void a_comments_only_document_is_an_empty_mapping_keeping_its_comments() {
+    void aCommentsOnlyDocumentIsAnEmptyMappingKeepingItsComments() {
         MappingNode root = YamlText.parseMapping("# nothing here yet\n");
         root.setValue(new ArrayList<>(List.of(new NodeTuple(YamlText.node("a"), YamlText.node(1)))));
 
@@ -50,7 +50,7 @@ class YamlTextTest {
     }
 
     @Test
-    void refuses_duplicate_keys_and_non_mappings() {
+    void refusesDuplicateKeysAndNonMappings() {
         assertThatThrownBy(() -> YamlText.parseMapping("a: 1\na: 2\n")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate");
         assertThatThrownBy(() -> YamlText.parseMapping("- a\n- b\n")).isInstanceOf(IllegalArgumentException.class)

@@ -18,10 +18,14 @@ import dev.telec.migrate.domain.MigrationReport.Failure;
 import dev.telec.migrate.domain.MigrationReport.Mode;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepOutput;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.spi.ScriptMigration;
+import dev.telec.migrate.spi.ScriptMigration;
+import dev.telec.migrate.spi.StepFailure;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -151,6 +155,22 @@ public final class MigrationRunner implements MigrateUseCase {
         return state.app().isPresent() ? state : state.withApp(app);
     }
 
+    /**
+     * Whether a run of {@code command} has a pending step that is a process ({@link ScriptMigration}), which
+     * only a home on disk can run: a dry-run then simulates on a copy on disk. Resolves the pending steps
+     * (so a bad entry throws here as it would in the run), and refuses a foreign app's home first, as the run does.
+     */
+    public boolean pendingStepsNeedADisk(MigrateCommand command) {
+        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
+        MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
+        Plan plan = Plan.of(command, manifest, state);
+        if (plan.leftAsItIs()) return false;
+        for (Migration step : plan.pending(state, new LinkedHashMap<>()).values()) {
+            if (step instanceof ScriptMigration) return true;
+        }
+        return false;
+    }
+
     /** The mutable part of one run: results so far, the state as recorded, and the failure, if any. */
     private final class Run {
         final Path home;
@@ -167,7 +187,10 @@ public final class MigrationRunner implements MigrateUseCase {
         boolean rollback;
         Optional<Version> version; // as the state records it
         int keep = -1; // backups to keep after a successful run; -1: none taken
+        boolean seen; // whether the step in flight writes where its backup sees it
         Optional<String> notice = Optional.empty();
+        Version from = Version.ZERO; // the plan's range, told to the steps
+        Version to = Version.ZERO;
 
         Run(Path home, MigrationState state, StepListener listener, Mode mode) {
             this.home = home;
@@ -198,6 +221,8 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
+            from = plan.from();
+            to = plan.to();
             listener.planned(pending.size());
             int finished = 0;
             results.addAll(plan.ignoredResults());
@@ -252,7 +277,9 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
-            StepContext context = new StepContext(backup.begin(id, home), id.toString(), barrier);
+            // a script writes behind telec's back: no pre-images, so nothing to roll back (docs/backups.md)
+            seen = !(migration instanceof ScriptMigration);
+            StepContext context = new StepContext(backup.begin(id, home), id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
                 outcome = attempt(id, migration, context);
@@ -354,7 +381,11 @@ public final class MigrationRunner implements MigrateUseCase {
 
         private Optional<StepOutcome> fail(Failure f, Throwable t) {
             StepResult result = StepResult.failed(f.step().orElseThrow(), f.message(), t);
-            if (rollback) {
+            if (t instanceof StepFailure sf && (sf.stdout() != null || sf.stderr() != null)) {
+                result = result.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
+                        Objects.requireNonNullElse(sf.stderr(), "")));
+            }
+            if (rollback && seen) {
                 try {
                     if (backup.rollBack(f.step().get())) {
                         result = result.withRolledBack();

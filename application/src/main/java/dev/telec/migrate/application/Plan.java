@@ -40,7 +40,7 @@ record Plan(Version from, Version to, List<Manifest.Entry> inRange, boolean left
     static Plan of(MigrateCommand command, Manifest manifest, MigrationState state) {
         Optional<Version> newest = manifest.newest();
         if (command.to().isPresent() && (newest.isEmpty() || command.to().get().isAfter(newest.get()))) {
-            throw new UsageException("--to " + command.to().get() + " is above every step: "
+            throw new UsageException("the range's end, " + command.to().get() + ", is above every step: "
                     + newest.map(n -> "the newest step version in the manifest is " + n).orElse("the manifest has none")
                     + " (a home is never recorded at a version no step has)");
         }
@@ -52,8 +52,8 @@ record Plan(Version from, Version to, List<Manifest.Entry> inRange, boolean left
                         + (command.to().isPresent() ? "its end, " : "the newest step version, ") + to);
             }
             if (command.to().isPresent() && newest.isPresent() && !from.isAfter(newest.get())) {
-                // the home is at a version this telec knows: --to only asks for less than it has
-                return new Plan(from, to, List.of(), true, List.of(), false, Optional.of("home is at " + from + ", above --to "
+                // the home is at a version this telec knows: the range's end only asks for less than it has
+                return new Plan(from, to, List.of(), true, List.of(), false, Optional.of("home is at " + from + ", above the range's end, "
                         + to + ": nothing to do (telec does not downgrade)"), List.of());
             }
             if (command.allowDowngrade()) {

@@ -29,10 +29,20 @@ public final class SimulatingMigrator implements DryRunUseCase {
 
     private final MigrationRunner runner;
     private final Sandbox sandbox;
+    private final Sandbox onDisk;
 
     public SimulatingMigrator(MigrationRunner runner, Sandbox sandbox) {
+        this(runner, sandbox, sandbox);
+    }
+
+    /**
+     * @param onDisk the sandbox for a dry-run that has a pending script step (a process cannot run on an
+     *     in-memory copy): every pending step then runs on a copy of the home on disk
+     */
+    public SimulatingMigrator(MigrationRunner runner, Sandbox sandbox, Sandbox onDisk) {
         this.runner = Objects.requireNonNull(runner, "runner");
         this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
+        this.onDisk = Objects.requireNonNull(onDisk, "onDisk");
     }
 
     @Override
@@ -41,9 +51,10 @@ public final class SimulatingMigrator implements DryRunUseCase {
         if (!options.simulate()) {
             return runner.checkOnly().plan(command.run(), StepListener.NONE, Optional.empty());
         }
+        Sandbox chosen = onDisk != sandbox && runner.pendingStepsNeedADisk(command.run()) ? onDisk : sandbox;
         Sandbox.Copy copy;
         try {
-            copy = sandbox.copy(command.home(), options.limitBytes(),
+            copy = chosen.copy(command.home(), options.limitBytes(),
                     new Sandbox.Diffs(options.diffs(), options.showSecrets(), options.secretWords()));
         } catch (Sandbox.Unavailable e) {
             return runner.checkOnly().plan(command.run(), StepListener.NONE, Optional.of("not simulated: " + e.getMessage()

@@ -1,5 +1,6 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.MigrationContext;
 import java.nio.file.Path;
@@ -18,11 +19,36 @@ final class StepContext implements MigrationContext {
     boolean confirming;
 
     private final DurabilityBarrier durability;
+    private final Version from;
+    private final Version to;
+    private final boolean simulated;
 
     StepContext(Path home, String id, DurabilityBarrier durability) {
+        this(home, id, durability, Version.ZERO, Version.ZERO, false);
+    }
+
+    StepContext(Path home, String id, DurabilityBarrier durability, Version from, Version to, boolean simulated) {
         this.home = home;
         this.id = id;
         this.durability = durability;
+        this.from = from;
+        this.to = to;
+        this.simulated = simulated;
+    }
+
+    @Override
+    public Version from() {
+        return from;
+    }
+
+    @Override
+    public Version to() {
+        return to;
+    }
+
+    @Override
+    public boolean simulated() {
+        return simulated;
     }
 
     @Override

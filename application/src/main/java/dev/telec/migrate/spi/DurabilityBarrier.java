@@ -25,6 +25,10 @@ public interface DurabilityBarrier {
         }
 
         @Override
+        public void syncFileSystemBeforeRecord(Path home) {
+        }
+
+        @Override
         public void flush() {
         }
     };
@@ -62,6 +66,26 @@ public interface DurabilityBarrier {
      * @throws IOException when the barrier had to sync at once (too many directories deferred) and failed
      */
     void syncBeforeRecord(Path directory) throws IOException;
+
+    /**
+     * Makes everything written on the file system {@code home} is on durable before the current step is
+     * recorded: what a script step's process wrote behind telec's back. The default syncs at once
+     * ({@code sync -f}, i.e. syncfs); the runner's barrier defers it to the next flush, once for many steps.
+     *
+     * @throws IOException when the sync cannot be run or fails
+     */
+    default void syncFileSystemBeforeRecord(Path home) throws IOException {
+        Process sync = new ProcessBuilder("sync", "-f", home.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true).start();
+        try {
+            if (sync.waitFor() != 0) throw new IOException("sync -f " + home + " failed (exit " + sync.exitValue() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while syncing " + home);
+        }
+    }
 
     /**
      * Syncs every directory asked for so far. Called by the state store before it writes a record, and by the

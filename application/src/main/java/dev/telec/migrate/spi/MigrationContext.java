@@ -1,5 +1,6 @@
 package dev.telec.migrate.spi;
 
+import dev.telec.migrate.domain.Version;
 import java.nio.file.Path;
 
 /** What a step is given: where the home is and who it is. */
@@ -27,5 +28,24 @@ public interface MigrationContext {
      */
     default DurabilityBarrier durability() {
         return DurabilityBarrier.IMMEDIATE;
+    }
+
+    /** The version the run starts after (0.0.0 for a home that records none). */
+    default Version from() {
+        return Version.ZERO;
+    }
+
+    /** The version the run ends at. */
+    default Version to() {
+        return Version.ZERO;
+    }
+
+    /**
+     * Whether the step runs in a dry-run's simulation, on a throw-away copy of the home: what it changes
+     * is shown, never kept. A step need not care; one that talks to the world outside its home should not
+     * act on it then.
+     */
+    default boolean simulated() {
+        return false;
     }
 }

@@ -45,9 +45,4 @@ public record Change(String path, Kind kind, Optional<String> to, Optional<Strin
     public boolean isDirectory() {
         return path.endsWith("/");
     }
-
-    /** The same change without its diff. */
-    public Change withoutDiff() {
-        return new Change(path, kind, to, Optional.empty());
-    }
 }

@@ -117,11 +117,6 @@ public final class MigrationState {
             return this;
         }
 
-        /** How many history entries the built state will have. */
-        public int historySize() {
-            return history.size();
-        }
-
         public MigrationState build() {
             return new MigrationState(new TreeSet<>(applied), version, history, app);
         }

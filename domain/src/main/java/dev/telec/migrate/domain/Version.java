@@ -64,10 +64,6 @@ public final class Version implements Comparable<Version> {
         return SEMVER.matcher(text).matches();
     }
 
-    public boolean isPreRelease() {
-        return !preRelease.isEmpty();
-    }
-
     @Override
     public int compareTo(Version other) {
         int c = major.compareTo(other.major);

@@ -2,7 +2,7 @@ package dev.telec.migrations.teleclaude;
 
 import dev.telec.migrate.kit.HomeFiles;
 import dev.telec.migrate.kit.YamlText;
-import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.spi.BaseMigration;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *       naming the file, with nothing written.</li>
  * </ul>
  */
-public final class NotificationSubscriptions implements Migration {
+public final class NotificationSubscriptions extends BaseMigration {
 
     static final String PEOPLE = "people";
     static final String FILE = "teleclaude.yml";

@@ -23,7 +23,7 @@ class NotificationSubscriptionsTest {
     }
 
     @Test
-    void channels_become_subscriptions_and_every_other_line_survives_as_it_was() throws Exception {
+    void channelsBecomeSubscriptionsAndEveryOtherLineSurvivesAsItWas() throws Exception {
         Path file = write(home.resolve("people/alice/teleclaude.yml"), """
                 # Alice's overrides
 
@@ -62,7 +62,7 @@ class NotificationSubscriptionsTest {
     }
 
     @Test
-    void an_emptied_notifications_is_removed_and_existing_subscriptions_are_kept() throws Exception {
+    void anEmptiedNotificationsIsRemovedAndExistingSubscriptionsAreKept() throws Exception {
         Path file = write(home.resolve("people/bob/teleclaude.yml"),
                 "name: Bob\nnotifications:\n  channels: [telegram, email]\nsubscriptions:\n  - channel: email\n    events: mentions\n");
         step.migrate(context(home, "x"));
@@ -71,14 +71,14 @@ class NotificationSubscriptionsTest {
     }
 
     @Test
-    void check_holds_without_people_or_channels() throws Exception {
+    void checkHoldsWithoutPeopleOrChannels() throws Exception {
         assertThat(step.check(context(home, "x"))).isTrue();
         write(home.resolve("people/carol/teleclaude.yml"), "name: Carol\n");
         assertThat(step.check(context(home, "x"))).isTrue();
     }
 
     @Test
-    void channels_that_are_not_a_list_fail_naming_the_file_and_write_nothing() throws Exception {
+    void channelsThatAreNotAListFailNamingTheFileAndWriteNothing() throws Exception {
         Path file = write(home.resolve("people/dan/teleclaude.yml"), "notifications:\n  channels: telegram\n");
         assertThatThrownBy(() -> step.migrate(context(home, "x")))
                 .isInstanceOf(IllegalStateException.class)

@@ -53,11 +53,18 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (e instanceof TelecException.DowngradeException) {
             message = message.replace(", or allow the downgrade to leave the home as it is",
                     ", or pass --allow-downgrade to leave the home as it is").replace("newer than the range's end, ", "newer than --to ");
+        } else if (e instanceof TelecException.UsageException) {
+            message = inCommandLineWords(message);
         } else if (e instanceof TelecException.RangeException) {
             message = message.replace("the range starts at ", "--from ").replace(", after its end, ", " is after --to ")
                     .replace(", after the newest step version, ", " is after the newest step version ");
         }
         return message;
+    }
+
+    /** The end of the range a caller asked for is {@code --to} on the command line (usage errors and notices). */
+    static String inCommandLineWords(String message) {
+        return message.replace("the range's end, ", "--to ").replace(", is above every step", " is above every step");
     }
 
     /** A usage error: one line saying what is wrong and where help is, not the whole help. */

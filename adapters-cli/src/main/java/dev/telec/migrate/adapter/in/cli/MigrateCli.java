@@ -1,6 +1,8 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.BackupOptions;
+import dev.telec.migrate.adapter.out.script.Durations;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
@@ -128,27 +130,34 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "Keep the backups of the last N runs (default: 5); older ones are deleted after a successful run.")
     Integer keepBackups;
 
+    @Option(names = "--step-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Time limit of each call of a script step (like 90s, 2m, 1h) when neither its exec: entry "
+                    + "nor telec.yaml's step_timeout sets one (default: 10m).")
+    Duration stepTimeout;
+
     @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
     boolean json;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    @Option(names = "--verbose", description = "Print stack traces with errors, and script steps' output (on stderr) as it comes.")
     boolean verbose;
 
     private final Provider<MigrateUseCase> migrator;
     private final Provider<DryRunUseCase> dryRuns;
     private final Provider<FindAppProfile> profiles;
     private final Environment environment;
+    private final Provider<ScriptHost> scripts;
 
     @Inject
     MigrateCli(Provider<MigrateUseCase> migrator, Provider<DryRunUseCase> dryRuns, Provider<FindAppProfile> profiles,
-               Environment environment) {
+               Environment environment, Provider<ScriptHost> scripts) {
         this.migrator = migrator;
         this.dryRuns = dryRuns;
         this.profiles = profiles;
         this.environment = environment;
+        this.scripts = scripts;
     }
 
     @Override
@@ -169,6 +178,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         }
         // after the usage checks, so that a usage error is exit 2 whether or not the home exists
         Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
+        configureScripts();
         Interruption interruption = null;
         MigrationReport report;
         if (dryRun) {
@@ -319,6 +329,38 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                 return n << (10 * shift);
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("too large a size: '" + value + "'");
+            }
+        }
+    }
+
+    /** Script steps: the command line's time limit, their output streamed with --verbose, notices on stderr. */
+    private void configureScripts() {
+        ScriptHost host = scripts.get();
+        if (stepTimeout != null) host.configure(host.settings().flagTimeout(stepTimeout));
+        PrintWriter err = spec.commandLine().getErr();
+        host.notices(line -> {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        if (verbose) {
+            host.streamOutput(line -> {
+                synchronized (err) {
+                    err.println(line);
+                    err.flush();
+                }
+            });
+        }
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return Durations.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }

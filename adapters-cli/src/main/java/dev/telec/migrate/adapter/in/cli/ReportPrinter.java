@@ -46,16 +46,16 @@ final class ReportPrinter {
     void human(MigrationReport report, Path home, boolean quiet) {
         if (!quiet) {
             if (report.leftAsItIs()) {
-                out.println(home + ": " + report.notice().orElse("left as it is: it is at " + report.from() + ", newer than "
+                out.println(home + ": " + report.notice().map(ExitCodes::inCommandLineWords).orElse("left as it is: it is at " + report.from() + ", newer than "
                         + report.to() + " (--allow-downgrade)"));
             } else if (report.steps().stream().allMatch(s -> s.outcome() == StepOutcome.IGNORED)) {
                 out.println(home + ": nothing to do (" + report.from() + " -> " + report.to() + ")");
-                report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
+                report.notice().map(ExitCodes::inCommandLineWords).ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()
                         + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
                                 : report.dryRun() ? " (dry run: nothing is changed)" : ""));
-                report.notice().ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
+                report.notice().map(ExitCodes::inCommandLineWords).ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {
                     out.println("  " + label(step.outcome()) + "  " + step.id()
                             + step.error().map(e -> ": " + e).orElse("")
@@ -153,6 +153,10 @@ final class ReportPrinter {
                 g.writeArrayFieldStart("notes");
                 for (String note : step.notes()) g.writeString(note);
                 g.writeEndArray();
+                if (step.output().isPresent()) {
+                    g.writeStringField("stdout", step.output().get().stdout());
+                    g.writeStringField("stderr", step.output().get().stderr());
+                }
                 if (report.simulated()) {
                     g.writeArrayFieldStart("changes");
                     for (Change change : step.changes()) {
@@ -175,7 +179,7 @@ final class ReportPrinter {
             g.writeEndArray();
             g.writeStringField("error", report.error().orElse(null));
             g.writeBooleanField("simulated", report.simulated());
-            g.writeStringField("notice", report.notice().orElse(null));
+            g.writeStringField("notice", report.notice().map(ExitCodes::inCommandLineWords).orElse(null));
         });
         warnIgnored(report);
         report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));

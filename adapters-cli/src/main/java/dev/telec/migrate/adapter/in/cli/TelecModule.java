@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.backup.FileBackups;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
+import dev.telec.migrate.adapter.out.sandbox.DiskSandbox;
 import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
@@ -41,8 +43,14 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Manifests manifests() {
-        return new FileManifests();
+    Manifests manifests(ScriptHost scripts) {
+        return new FileManifests(scripts);
+    }
+
+    @Provides
+    @Singleton
+    ScriptHost scriptHost() {
+        return ScriptHost.system();
     }
 
     @Provides
@@ -89,7 +97,7 @@ public final class TelecModule extends AbstractModule {
     @Provides
     @Singleton
     DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
-        return new SimulatingMigrator(runner, sandbox);
+        return new SimulatingMigrator(runner, sandbox, new DiskSandbox());
     }
 
     @Provides

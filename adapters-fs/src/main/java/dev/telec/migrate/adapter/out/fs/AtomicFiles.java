@@ -156,6 +156,29 @@ public final class AtomicFiles {
     }
 
     /**
+     * Makes everything written on the file system {@code path} is on durable ({@code syncfs}, through
+     * {@code sync -f}): what a script step's process wrote, which telec cannot sync file by file.
+     *
+     * @throws IOException when {@code sync} cannot be run or fails
+     */
+    public static void syncFileSystem(Path path) throws IOException {
+        Process sync = new ProcessBuilder("sync", "-f", path.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectErrorStream(true).start();
+        try {
+            if (!sync.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                sync.destroyForcibly();
+                throw new IOException("sync -f " + path + " did not finish within 10 minutes");
+            }
+            if (sync.exitValue() != 0) throw new IOException("sync -f " + path + " failed (exit " + sync.exitValue() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while syncing " + path);
+        }
+    }
+
+    /**
      * Like {@link Files#createDirectories}, but durable: the parent of each directory it creates is synced
      * (see {@link #syncDirectory}), so that a crash cannot lose a directory, and what is later made durable
      * in it, once this has returned.

@@ -19,6 +19,7 @@ public final class DirectorySyncs implements DurabilityBarrier {
     static final int MAX_DEFERRED = 4096;
 
     private final Set<Path> deferred = new LinkedHashSet<>();
+    private final Set<Path> fileSystems = new LinkedHashSet<>(); // homes whose whole file system is to be synced
 
     @Override
     public void syncBeforeRecord(Path directory) throws IOException {
@@ -31,7 +32,24 @@ public final class DirectorySyncs implements DurabilityBarrier {
     }
 
     @Override
+    public void syncFileSystemBeforeRecord(Path home) {
+        synchronized (deferred) {
+            fileSystems.add(home.toAbsolutePath());
+        }
+    }
+
+    @Override
     public void flush() throws IOException {
+        List<Path> homes;
+        synchronized (deferred) {
+            homes = new ArrayList<>(fileSystems);
+        }
+        for (Path home : homes) {
+            AtomicFiles.syncFileSystem(home);
+            synchronized (deferred) {
+                fileSystems.remove(home);
+            }
+        }
         List<Path> dirs;
         synchronized (deferred) {
             if (deferred.isEmpty()) return;

@@ -1,8 +1,12 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /** {@code sha256:<hex>} of a step's definition; the prefix lets the algorithm change without false drift. */
 final class Checksums {
@@ -19,6 +23,15 @@ final class Checksums {
             return SHA256 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Of a script step's file (a Python module, an executable); empty when it cannot be read (the run says why). */
+    static Optional<String> ofFile(Path file) {
+        try {
+            return Optional.of(sha256(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 }

@@ -3,8 +3,11 @@ package dev.telec.migrate.adapter.out.manifest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telec.migrate.application.TelecException.ManifestException;
 
-/** A parsed entry document (a mapping), where it is and the class loader its classes come from. */
-record EntryDocument(Location location, ObjectNode fields, ClassLoader classLoader) {
+/**
+ * A parsed entry document (a mapping), where it is, the class loader its classes come from and the tree it
+ * belongs to (for the commands of {@code exec:} entries).
+ */
+record EntryDocument(Location location, ObjectNode fields, ClassLoader classLoader, Scripts.Origin origin) {
 
     ManifestException error(String message) {
         return location.error(message);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.spi.Migration;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,16 +28,23 @@ final class EntryParser {
     static final String TODO = "todo";
 
     private final Map<String, EntryKind> kinds = new LinkedHashMap<>();
+    private final ScriptHost scripts;
 
-    EntryParser(List<EntryKind> kinds) {
+    EntryParser(List<EntryKind> kinds, ScriptHost scripts) {
         for (EntryKind kind : kinds) this.kinds.put(kind.field(), kind);
+        this.scripts = scripts;
     }
 
-    static EntryParser standard() {
-        return new EntryParser(List.of(new ClassEntryKind(), new OperationsEntryKind()));
+    static EntryParser standard(ScriptHost scripts) {
+        return new EntryParser(List.of(new ClassEntryKind(), new OperationsEntryKind(), new ExecEntryKind(scripts)), scripts);
     }
 
-    Migration resolve(Location location, Content content, Format format, ClassLoader classLoader) {
+    /** Where script steps run. */
+    ScriptHost scripts() {
+        return scripts;
+    }
+
+    Migration resolve(Location location, Content content, Format format, ClassLoader classLoader, Scripts.Origin origin) {
         ObjectNode fields = parse(location, read(location, content), format);
         JsonNode todo = fields.get(TODO);
         if (todo != null) {
@@ -48,7 +56,7 @@ final class EntryParser {
         if (description != null && !description.isTextual()) {
             throw location.error("description must be a string");
         }
-        return kind.create(new EntryDocument(location, fields, classLoader));
+        return kind.create(new EntryDocument(location, fields, classLoader, origin));
     }
 
     private static byte[] read(Location location, Content content) {
@@ -132,7 +140,11 @@ final class EntryParser {
         }
         if (named.isEmpty()) {
             rejectUnknown(location, fields, Set.of());
-            throw location.error("entry names no implementation: expected " + String.join(" or ", labels(kinds.keySet())));
+            List<String> all = labels(kinds.keySet());
+            String expected = all.size() < 2 ? String.join("", all)
+                    : String.join(", ", all.subList(0, all.size() - 1)) + " or " + all.get(all.size() - 1);
+            throw location.error("entry names no implementation: expected " + expected
+                    + " (or a script step: NNN_description.py, or an executable NNN_description[.ext])");
         }
         if (named.size() > 1) {
             List<String> both = new ArrayList<>();

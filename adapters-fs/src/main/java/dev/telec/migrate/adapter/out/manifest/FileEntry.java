@@ -5,26 +5,26 @@ import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.spi.Migration;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
-/** An entry whose name has been validated; its document and class are read on the first {@link #resolve}. */
+/** An entry whose name has been validated; its document and class (or its script) are read on the first {@link #resolve}. */
 final class FileEntry implements Manifest.Entry {
 
     private final MigrationId id;
     private final Location location;
-    private final Content content;
-    private final Format format;
-    private final ClassLoader classLoader;
-    private final EntryParser parser;
+    private final Supplier<Migration> resolver;
+    // the definition's checksum, given the way to resolve the step (a class may declare its own checksum())
+    private final Function<Supplier<Migration>, Optional<String>> checksummer;
     private Migration resolved;
     private Optional<String> checksum; // null: not computed yet
 
-    FileEntry(MigrationId id, Location location, Content content, Format format, ClassLoader classLoader, EntryParser parser) {
+    FileEntry(MigrationId id, Location location, Supplier<Migration> resolver,
+              Function<Supplier<Migration>, Optional<String>> checksummer) {
         this.id = id;
         this.location = location;
-        this.content = content;
-        this.format = format;
-        this.classLoader = classLoader;
-        this.parser = parser;
+        this.resolver = resolver;
+        this.checksummer = checksummer;
     }
 
     @Override
@@ -44,7 +44,7 @@ final class FileEntry implements Manifest.Entry {
     @Override
     public synchronized Migration resolve() {
         if (resolved == null) {
-            resolved = parser.resolve(location, content, format, classLoader);
+            resolved = resolver.get();
         }
         return resolved;
     }
@@ -58,7 +58,7 @@ final class FileEntry implements Manifest.Entry {
         if (checksum == null) {
             Optional<String> computed;
             try {
-                computed = parser.checksum(location, content, format, classLoader, this::resolve);
+                computed = checksummer.apply(this::resolve);
             } catch (ManifestException e) {
                 computed = Optional.empty(); // validate and the run report the entry itself
             }

@@ -1,5 +1,8 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.adapter.out.script.Sandboxing;
+import dev.telec.migrate.adapter.out.script.ScriptHost;
+import dev.telec.migrate.adapter.out.script.ScriptSettings;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
@@ -38,11 +41,16 @@ import java.util.Set;
 public final class FileManifests implements Manifests {
 
     private final ClassLoader classLoader;
-    private final EntryParser parser = EntryParser.standard();
+    private final EntryParser parser;
 
     /** Loads the step classes of directory trees through this class's class loader. */
     public FileManifests() {
         this(FileManifests.class.getClassLoader());
+    }
+
+    /** Like {@link #FileManifests()}; script steps run through {@code scripts}. */
+    public FileManifests(ScriptHost scripts) {
+        this(FileManifests.class.getClassLoader(), scripts);
     }
 
     /**
@@ -50,7 +58,13 @@ public final class FileManifests implements Manifests {
      *     {@code lib/*.jar} and for a jar source
      */
     public FileManifests(ClassLoader classLoader) {
+        this(classLoader, ScriptHost.system());
+    }
+
+    /** @param scripts runs the processes of script steps (Python modules, executables, {@code exec:} entries) */
+    public FileManifests(ClassLoader classLoader, ScriptHost scripts) {
         this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+        this.parser = EntryParser.standard(Objects.requireNonNull(scripts, "scripts"));
     }
 
     @Override
@@ -83,7 +97,22 @@ public final class FileManifests implements Manifests {
             throw new IllegalArgumentException("unknown step source: " + source);
         }
         Manifest manifest = assemble(entries);
-        return profile(source).map(manifest::withProfile).orElse(manifest);
+        Optional<AppProfile> profile = profile(source);
+        profile.ifPresent(p -> parser.scripts().configure(scriptSettings(parser.scripts().settings(), p)));
+        return profile.map(manifest::withProfile).orElse(manifest);
+    }
+
+    /** What the app's profile says about script steps: its name, its home's last segment, python:, sandbox:, step_timeout:. */
+    static ScriptSettings scriptSettings(ScriptSettings settings, AppProfile profile) {
+        ScriptSettings s = settings.app(profile.app().value());
+        if (profile.home().isPresent()) {
+            Path name = Path.of(profile.home().get()).getFileName();
+            if (name != null && !name.toString().equals("~")) s = s.homeLinkName(name.toString());
+        }
+        if (profile.python().isPresent()) s = s.python(profile.python().get());
+        if (profile.sandbox().isPresent()) s = s.sandbox(Sandboxing.parse(profile.sandbox().get()));
+        if (profile.stepTimeout().isPresent()) s = s.stepTimeout(profile.stepTimeout().get());
+        return s;
     }
 
     /** The {@code telec.yaml} at the top of the source's tree, when it has one; step objects have none. */
@@ -119,7 +148,7 @@ public final class FileManifests implements Manifests {
     }
 
     /** Refuses {@code path} when others than its owner (and root) may write to it; POSIX file systems only. */
-    private static void requireNotWritableByOthers(Path path) {
+    static void requireNotWritableByOthers(Path path) {
         if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
         Set<PosixFilePermission> permissions;
         try {
@@ -152,7 +181,7 @@ public final class FileManifests implements Manifests {
             requireNotWritableByOthers(directory);
         }
         ManifestTree tree = new ManifestTree(directory, libClassLoader(directory, allowInsecure), Location::of,
-                FileManifests::fileContent);
+                FileManifests::fileContent, !allowInsecure);
         return tree.walk(parser);
     }
 

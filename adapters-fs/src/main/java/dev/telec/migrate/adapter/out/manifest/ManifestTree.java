@@ -22,7 +22,16 @@ import java.util.function.Function;
  * @param locate names a path of the tree in messages
  * @param content how to read an entry later; must not keep the path's file system open
  */
-record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location> locate, Function<Path, Content> content) {
+record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location> locate, Function<Path, Content> content,
+                    boolean checkTrust) {
+
+    /** A tree whose script steps are trusted wherever they are (the class path's). */
+    ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location> locate, Function<Path, Content> content) {
+        this(root, classLoader, locate, content, false);
+    }
+
+    /** A script step's name: NNN_description, with any extension but the entry documents' (or none). */
+    private static final java.util.regex.Pattern SCRIPT_NAME = java.util.regex.Pattern.compile("\\d{3}_[A-Za-z0-9_]+(\\.[^.]+)?");
 
     /** The directory at the top of a tree that holds jars rather than entries. */
     static final String LIB = "lib";
@@ -55,7 +64,17 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
                 throw locate.apply(child).error("unexpected directory inside a version directory");
             }
             Optional<Format> format = Format.ofFileName(name);
-            if (format.isEmpty()) continue; // not an entry: documentation and the like
+            if (format.isEmpty()) {
+                // NNN_description.py, NNN_description.sh, NNN_description: a script step; anything else is documentation
+                if (!SCRIPT_NAME.matcher(name).matches() || name.endsWith("~")) continue;
+                String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+                MigrationId id = MigrationId.of(version, stem);
+                Location location = locate.apply(child);
+                Scripts.Origin origin = new Scripts.Origin(root, checkTrust);
+                entries.add(new FileEntry(id, location, () -> Scripts.resolve(location, child, origin, parser.scripts()),
+                        resolve -> Checksums.ofFile(child)));
+                continue;
+            }
             String stem = name.substring(0, name.lastIndexOf('.'));
             MigrationId id;
             try {
@@ -64,7 +83,12 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
                 throw locate.apply(child).error("not an entry name: expected NNN_description." + extensionOf(name)
                         + " (three digits, description [A-Za-z0-9_]+)");
             }
-            entries.add(new FileEntry(id, locate.apply(child), content.apply(child), format.get(), classLoader, parser));
+            Location location = locate.apply(child);
+            Content text = content.apply(child);
+            Format form = format.get();
+            Scripts.Origin origin = new Scripts.Origin(root, checkTrust);
+            entries.add(new FileEntry(id, location, () -> parser.resolve(location, text, form, classLoader, origin),
+                    resolve -> parser.checksum(location, text, form, classLoader, resolve)));
         }
     }
 

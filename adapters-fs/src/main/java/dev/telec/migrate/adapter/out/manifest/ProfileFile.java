@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.telec.migrate.adapter.out.script.Durations;
+import dev.telec.migrate.adapter.out.script.Sandboxing;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
@@ -41,6 +43,10 @@ final class ProfileFile {
     static {
         KEYS.put("home", (profile, value) -> profile.home(homePath(value)));
         KEYS.put("home_env", (profile, value) -> profile.homeVariable(variable(value)));
+        // script steps (docs/script-steps.md)
+        KEYS.put("python", (profile, value) -> profile.python(command(value)));
+        KEYS.put("sandbox", (profile, value) -> profile.sandbox(Sandboxing.parse(value).wireName()));
+        KEYS.put("step_timeout", (profile, value) -> profile.stepTimeout(Durations.parse(value)));
     }
 
     private ProfileFile() {
@@ -165,6 +171,14 @@ final class ProfileFile {
         }
         if (value.indexOf('\0') >= 0) throw new IllegalArgumentException("a path cannot hold a NUL character");
         return value;
+    }
+
+    /** An interpreter: a command name or a path, run as it is (no arguments). */
+    private static String command(String value) {
+        if (value.indexOf('\0') >= 0 || value.strip().contains(" ")) {
+            throw new IllegalArgumentException("'" + value + "' is not a command (a name like python3, or a path, without arguments)");
+        }
+        return value.strip();
     }
 
     private static String variable(String value) {

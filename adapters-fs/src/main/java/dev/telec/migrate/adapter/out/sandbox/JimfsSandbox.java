@@ -87,7 +87,7 @@ public final class JimfsSandbox implements Sandbox {
         return b.length() == 0 ? "/" : b.toString();
     }
 
-    private static void copyTree(Path source, Path target, long limit) throws Unavailable, IOException {
+    static void copyTree(Path source, Path target, long limit) throws Unavailable, IOException {
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             return; // simulated from no home at all, as a real run would start
         }

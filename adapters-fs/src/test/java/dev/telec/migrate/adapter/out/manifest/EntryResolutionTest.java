@@ -44,7 +44,7 @@ class EntryResolutionTest {
     }
 
     @Test
-    void a_yaml_entry_resolves_to_a_new_instance_of_its_class_once() {
+    void aYamlEntryResolvesToANewInstanceOfItsClassOnce() {
         Manifest.Entry entry = only("v1.0.0/001_a.yaml", "description: makes the marker\nclass: " + RecordingMigration.class.getName());
 
         Migration step = entry.resolve();
@@ -54,20 +54,20 @@ class EntryResolutionTest {
     }
 
     @Test
-    void a_json_entry_resolves_too() {
+    void aJsonEntryResolvesToo() {
         Manifest.Entry entry = only("v1.0.0/001_a.json",
                 "{\"class\": \"" + RecordingMigration.class.getName() + "\", \"description\": \"x\"}");
         assertThat(entry.resolve()).isExactlyInstanceOf(RecordingMigration.class);
     }
 
     @Test
-    void a_yml_entry_with_a_document_start_marker_resolves() {
+    void aYmlEntryWithADocumentStartMarkerResolves() {
         Manifest.Entry entry = only("v1.0.0/001_a.yml", "---\n# a step\nclass: " + RecordingMigration.class.getName() + "\n");
         assertThat(entry.resolve()).isExactlyInstanceOf(RecordingMigration.class);
     }
 
     @Test
-    void a_bad_class_does_not_fail_load_but_fails_resolve_naming_the_entry() {
+    void aBadClassDoesNotFailLoadButFailsResolveNamingTheEntry() {
         write(root, "v1.2.0/002_ok.yaml", Trees.RECORDING_YAML);
         write(root, "v1.2.0/001_a.yaml", "class: com.example.Nope\n");
         Manifest manifest = manifests.load(StepSource.directory(root));
@@ -80,7 +80,7 @@ class EntryResolutionTest {
     }
 
     @Test
-    void an_entry_deleted_after_load_fails_resolve_naming_it() throws IOException {
+    void anEntryDeletedAfterLoadFailsResolveNamingIt() throws IOException {
         Manifest.Entry entry = only("v1.0.0/001_a.yaml", Trees.RECORDING_YAML);
         Files.delete(root.resolve("v1.0.0/001_a.yaml"));
         assertThatThrownBy(entry::resolve).isInstanceOf(ManifestException.class)
@@ -119,11 +119,11 @@ class EntryResolutionTest {
                 Arguments.of("001_a.json", "{\"class\": ", "malformed JSON: "),
                 Arguments.of("001_a.json", "{} {}", "malformed JSON: "),
                 Arguments.of("001_a.json", "[1]", "document must be a mapping with a class: field, got an array"),
-                Arguments.of("001_a.json", "{}", "entry names no implementation: expected class: or operations:"),
-                Arguments.of("001_a.yaml", "description: hi", "entry names no implementation: expected class: or operations:"),
-                Arguments.of("001_a.yaml", "clas: com.example.Step", "unknown key 'clas' (known keys: class, description, operations)"),
+                Arguments.of("001_a.json", "{}", "entry names no implementation: expected class:, operations: or exec:"),
+                Arguments.of("001_a.yaml", "description: hi", "entry names no implementation: expected class:, operations: or exec:"),
+                Arguments.of("001_a.yaml", "clas: com.example.Step", "unknown key 'clas' (known keys: class, description, exec, operations)"),
                 Arguments.of("001_a.yaml", "class: " + RecordingMigration.class.getName() + "\nafter: 1.0.0",
-                        "unknown key 'after' (known keys: class, description, operations)"),
+                        "unknown key 'after' (known keys: class, description, exec, operations)"),
                 Arguments.of("001_a.yaml", "class: " + RecordingMigration.class.getName() + "\ndescription: [1]",
                         "description must be a string"),
                 Arguments.of("001_a.yaml", "class: a.B\noperations: []", "entry has both class: and operations:; use one"),
@@ -144,7 +144,7 @@ class EntryResolutionTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("unusable")
-    void an_unusable_entry_fails_resolve_with_a_one_line_message_naming_it(String name, String document, String message) {
+    void anUnusableEntryFailsResolveWithAOneLineMessageNamingIt(String name, String document, String message) {
         Manifest.Entry entry = only("v1.0.0/" + name, document);
 
         assertThatThrownBy(entry::resolve)
@@ -154,7 +154,7 @@ class EntryResolutionTest {
     }
 
     @Test
-    void a_failed_resolve_is_retried_on_the_next_call() {
+    void aFailedResolveIsRetriedOnTheNextCall() {
         Manifest.Entry entry = only("v1.0.0/001_a.yaml", "class: com.example.Nope");
         assertThatThrownBy(entry::resolve).isInstanceOf(ManifestException.class);
         write(root, "v1.0.0/001_a.yaml", Trees.RECORDING_YAML);

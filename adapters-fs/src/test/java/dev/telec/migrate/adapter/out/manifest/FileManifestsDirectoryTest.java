@@ -39,7 +39,7 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void discovers_entries_of_every_format_with_canonical_ids_and_file_sources() {
+    void discoversEntriesOfEveryFormatWithCanonicalIdsAndFileSources() {
         step(root, "v1.1.0/002_first.yaml");
         step(root, "v1.1.0/001_zero.yml");
         step(root, "v1.2.0/001_json_step.json");
@@ -53,7 +53,7 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void orders_by_version_precedence_including_pre_releases_then_by_number() {
+    void ordersByVersionPrecedenceIncludingPreReleasesThenByNumber() {
         step(root, "v1.10.0/001_a.yaml");
         step(root, "v1.2.0/002_b.yaml");
         step(root, "v1.2.0/010_c.yaml");
@@ -67,13 +67,13 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void an_empty_directory_is_an_empty_manifest() throws IOException {
+    void anEmptyDirectoryIsAnEmptyManifest() throws IOException {
         Files.createDirectories(root);
         assertThat(load().entries()).isEmpty();
     }
 
     @Test
-    void ignores_documentation_files_empty_version_directories_and_lib() {
+    void ignoresDocumentationFilesEmptyVersionDirectoriesAndLib() {
         write(root, "README.md", "# steps");
         write(root, ".gitkeep", "");
         write(root, "NOTES", "");
@@ -109,7 +109,7 @@ class FileManifestsDirectoryTest {
             v1.0.0/.yaml          | /m/v1.0.0/.yaml          | not an entry name
             v1.0.0/sub/001_a.yaml | /m/v1.0.0/sub            | unexpected directory inside a version directory
             """)
-    void a_malformed_name_fails_load_naming_the_path(String relative, String path, String message) {
+    void aMalformedNameFailsLoadNamingThePath(String relative, String path, String message) {
         step(root, "v1.0.0/000_fine.yaml");
         step(root, relative);
 
@@ -120,7 +120,7 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void an_empty_subdirectory_of_a_version_is_still_an_error() throws IOException {
+    void anEmptySubdirectoryOfAVersionIsStillAnError() throws IOException {
         Files.createDirectories(root.resolve("v1.0.0/old"));
         assertThatThrownBy(this::load).isInstanceOf(ManifestException.class)
                 .hasMessage("/m/v1.0.0/old: unexpected directory inside a version directory");
@@ -128,7 +128,7 @@ class FileManifestsDirectoryTest {
 
     @ParameterizedTest(name = "{0} and {1}")
     @CsvSource({"001_a.yaml, 001_b.json", "001_a.yaml, 001_a.json", "001_a.yml, 001_a.yaml"})
-    void two_entries_with_one_number_in_a_version_fail_load_naming_both(String first, String second) {
+    void twoEntriesWithOneNumberInAVersionFailLoadNamingBoth(String first, String second) {
         step(root, "v1.2.0/" + first);
         step(root, "v1.2.0/" + second);
 
@@ -140,7 +140,7 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void load_reads_no_entry_document() {
+    void loadReadsNoEntryDocument() {
         write(root, "v1.0.0/001_garbage.yaml", "class: [unclosed");
         write(root, "v1.0.0/002_nope.json", "{\"class\": \"com.example.Nope\"}");
         write(root, "v1.0.0/003_empty.yml", "");
@@ -149,20 +149,20 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void a_missing_directory_fails_naming_it() {
+    void aMissingDirectoryFailsNamingIt() {
         assertThatThrownBy(this::load).isInstanceOf(ManifestException.class)
                 .hasMessage("/m: no such manifest directory");
     }
 
     @Test
-    void a_file_instead_of_a_directory_fails_naming_it() {
+    void aFileInsteadOfADirectoryFailsNamingIt() {
         write(fs.getPath("/"), "m", "not a tree");
         assertThatThrownBy(this::load).isInstanceOf(ManifestException.class)
                 .hasMessageStartingWith("/m: not a directory");
     }
 
     @Test
-    void an_unreadable_directory_fails_naming_it(@TempDir Path temp) throws IOException {
+    void anUnreadableDirectoryFailsNamingIt(@TempDir Path temp) throws IOException {
         Path dir = temp.resolve("m");
         Path version = Files.createDirectories(dir.resolve("v1.0.0"));
         step(dir, "v1.0.0/001_a.yaml");
@@ -177,7 +177,7 @@ class FileManifestsDirectoryTest {
     }
 
     @Test
-    void jars_in_lib_on_another_file_system_are_refused() {
+    void jarsInLibOnAnotherFileSystemAreRefused() {
         write(root, "lib/steps.jar", "PK");
         step(root, "v1.0.0/001_a.yaml");
         assertThatThrownBy(this::load).isInstanceOf(ManifestException.class)

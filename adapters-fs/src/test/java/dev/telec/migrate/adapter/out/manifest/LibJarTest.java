@@ -44,7 +44,7 @@ class LibJarTest {
     }
 
     @Test
-    void an_entry_class_loads_from_a_jar_in_lib() throws IOException {
+    void anEntryClassLoadsFromAJarInLib() throws IOException {
         Path root = temp.resolve("m");
         TestJars.write(root.resolve("lib/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
         write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
@@ -58,7 +58,7 @@ class LibJarTest {
     }
 
     @Test
-    void without_the_jar_the_class_is_not_found() throws IOException {
+    void withoutTheJarTheClassIsNotFound() throws IOException {
         Path root = temp.resolve("m");
         TestJars.write(temp.resolve("elsewhere/steps.jar"), compile(Map.of("ext.LibStep", STEP)));
         write(root, "v1.0.0/001_ext.yaml", "class: ext.LibStep\n");
@@ -69,7 +69,7 @@ class LibJarTest {
     }
 
     @Test
-    void a_class_whose_dependency_is_missing_fails_resolve_naming_the_entry() throws IOException {
+    void aClassWhoseDependencyIsMissingFailsResolveNamingTheEntry() throws IOException {
         Path root = temp.resolve("m");
         Map<String, byte[]> classes = new java.util.HashMap<>(compile(Map.of("ext.Needy", NEEDY, "ext.Helper", HELPER)));
         classes.remove("ext/Helper.class");

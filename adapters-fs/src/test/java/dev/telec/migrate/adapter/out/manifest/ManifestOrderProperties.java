@@ -50,7 +50,7 @@ class ManifestOrderProperties {
     }
 
     @Property(tries = 200)
-    void load_returns_entries_sorted_by_version_precedence_then_number(
+    void loadReturnsEntriesSortedByVersionPrecedenceThenNumber(
             @ForAll @Size(max = 30) @UniqueElements(by = StepKey.class) List<@net.jqwik.api.From("steps") Step> steps,
             @ForAll long seed) throws IOException {
         List<Step> written = new ArrayList<>(steps);

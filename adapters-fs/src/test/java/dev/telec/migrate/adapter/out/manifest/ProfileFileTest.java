@@ -59,7 +59,7 @@ class ProfileFileTest {
         "home: ~/.x                       | app: is missing",
         "app: MyApp                       | app: not an app name: 'MyApp'",
         "app: -x                          | app: not an app name: '-x'",
-        "app: x\\nhomedir: /srv           | unknown key 'homedir' (known keys: app, home, home_env)",
+        "app: x\\nhomedir: /srv           | unknown key 'homedir' (known keys: app, home, home_env, python, sandbox, step_timeout)",
         "app: x\\nhome:                   | home: has no value",
         "app: x\\nhome: ~bob/x            | home: '~bob/x': only a leading ~ or ~/ ($HOME) is expanded, not ~user",
         "app: x\\nhome_env: MY-HOME       | home_env: 'MY-HOME' is not an environment variable name",
@@ -122,7 +122,8 @@ class ProfileFileTest {
     @Test
     void theProfilesWeShipAreReadWithoutTheYamlParser() throws IOException {
         for (Path file : new Path[] {Path.of("..", "migrations", "src", "main", "resources", "dev", "telec", "steps", "teleclaude", "telec.yaml"),
-                Path.of("..", "examples", "myapp", "migrations", "telec.yaml")}) {
+                Path.of("..", "examples", "myapp", "migrations", "telec.yaml"),
+                Path.of("..", "examples", "scripted-app", "migrations", "telec.yaml")}) {
             byte[] bytes = Files.readAllBytes(file);
             assertThat(ProfileFile.simpleValues(Location.of(file), bytes)).as(file.toString())
                     .isNotNull().isEqualTo(ProfileFile.yamlValues(Location.of(file), bytes));

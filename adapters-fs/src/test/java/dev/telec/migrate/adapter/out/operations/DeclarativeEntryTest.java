@@ -32,7 +32,7 @@ class DeclarativeEntryTest {
     }
 
     @Test
-    void a_mkdir_entry_resolves_to_a_declarative_step_that_the_runner_applies_once() throws Exception {
+    void aMkdirEntryResolvesToADeclarativeStepThatTheRunnerAppliesOnce() throws Exception {
         Files.createDirectories(manifest.resolve("v1.0.0"));
         Files.createDirectories(home);
         Files.writeString(manifest.resolve("v1.0.0/001_logs.yaml"),

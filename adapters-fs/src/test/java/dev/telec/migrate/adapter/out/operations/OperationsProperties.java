@@ -104,7 +104,7 @@ class OperationsProperties {
     }
 
     @Property(tries = 150)
-    void applying_twice_equals_applying_once_and_check_holds_after(@ForAll("cases") Case c, @ForAll("homes") Map<String, String> files) throws Exception {
+    void applyingTwiceEqualsApplyingOnceAndCheckHoldsAfter(@ForAll("cases") Case c, @ForAll("homes") Map<String, String> files) throws Exception {
         try (FileSystem fs = Jimfs.newFileSystem(Configuration.unix())) {
             Path home = fs.getPath("/home");
             Files.createDirectories(home);

@@ -38,7 +38,7 @@ class OperationsTest {
     }
 
     @Test
-    void mkdir_creates_the_directory_and_its_parents() throws Exception {
+    void mkdirCreatesTheDirectoryAndItsParents() throws Exception {
         Files.createDirectories(home);
         String op = "- {op: mkdir, path: logs/archive}";
         assertThat(check(op)).isFalse();
@@ -47,14 +47,14 @@ class OperationsTest {
     }
 
     @Test
-    void mkdir_over_a_file_is_a_conflict() {
+    void mkdirOverAFileIsAConflict() {
         write(home, "logs", "x");
         assertThatThrownBy(() -> run("- {op: mkdir, path: logs}"))
                 .isInstanceOf(OperationFailure.class).hasMessage("mkdir (operation 1): logs exists and is not a directory");
     }
 
     @Test
-    void move_moves_a_directory_and_refuses_when_both_exist() throws Exception {
+    void moveMovesADirectoryAndRefusesWhenBothExist() throws Exception {
         write(home, "sessions/a.json", "{}");
         assertThat(run("- {op: move, from: sessions, to: state/sessions}")).isTrue();
         assertThat(read(home, "state/sessions/a.json")).isEqualTo("{}");
@@ -68,7 +68,7 @@ class OperationsTest {
     }
 
     @Test
-    void move_with_a_glob_uses_the_captures() throws Exception {
+    void moveWithAGlobUsesTheCaptures() throws Exception {
         write(home, "todos/a/state.json", "1");
         write(home, "todos/b/state.json", "2");
         run("- {op: move, from: todos/*/state.json, to: 'archive/{1}.json'}");
@@ -77,7 +77,7 @@ class OperationsTest {
     }
 
     @Test
-    void copy_copies_once_and_never_overwrites() throws Exception {
+    void copyCopiesOnceAndNeverOverwrites() throws Exception {
         write(home, "config.json", "{\"a\": 1}");
         assertThat(run("- {op: copy, from: config.json, to: backup/config.json}")).isTrue();
         assertThat(read(home, "backup/config.json")).isEqualTo("{\"a\": 1}");
@@ -87,7 +87,7 @@ class OperationsTest {
     }
 
     @Test
-    void delete_removes_files_and_trees() throws Exception {
+    void deleteRemovesFilesAndTrees() throws Exception {
         write(home, "cache/x/y", "1");
         write(home, "old.txt", "1");
         assertThat(run("- {op: delete, path: cache}\n- {op: delete, path: '*.txt'}")).isTrue();
@@ -96,14 +96,14 @@ class OperationsTest {
     }
 
     @Test
-    void write_creates_or_replaces_a_text_file() throws Exception {
+    void writeCreatesOrReplacesATextFile() throws Exception {
         write(home, "motd", "old");
         assertThat(run("- {op: write, path: motd, content: \"hello\\n\"}")).isTrue();
         assertThat(read(home, "motd")).isEqualTo("hello\n");
     }
 
     @Test
-    void set_replaces_in_place_and_keeps_key_order_and_permissions() throws Exception {
+    void setReplacesInPlaceAndKeepsKeyOrderAndPermissions() throws Exception {
         Path config = write(home, "config.json", "{\"a\": 1, \"b\": {\"c\": 2}, \"d\": 3}");
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-r-----"));
         assertThat(run("- {op: set, file: config.json, pointer: /b/c, value: [1, 2]}")).isTrue();
@@ -112,7 +112,7 @@ class OperationsTest {
     }
 
     @Test
-    void set_through_a_non_object_is_a_conflict_and_writes_nothing() {
+    void setThroughANonObjectIsAConflictAndWritesNothing() {
         write(home, "config.json", "{\"a\": 1}");
         assertThatThrownBy(() -> run("- {op: set, file: config.json, pointer: /a/b, value: 2}"))
                 .isInstanceOf(OperationFailure.class)
@@ -121,7 +121,7 @@ class OperationsTest {
     }
 
     @Test
-    void default_adds_only_when_absent_and_creates_the_file() throws Exception {
+    void defaultAddsOnlyWhenAbsentAndCreatesTheFile() throws Exception {
         write(home, "config.json", "{\"updates\": {\"channel\": \"beta\"}}");
         assertThat(run("- {op: default, file: config.json, pointer: /updates/channel, value: stable}")).isTrue();
         assertThat(read(home, "config.json")).isEqualTo("{\"updates\": {\"channel\": \"beta\"}}");
@@ -130,14 +130,14 @@ class OperationsTest {
     }
 
     @Test
-    void remove_removes_the_key() throws Exception {
+    void removeRemovesTheKey() throws Exception {
         write(home, "app.properties", "a.b=1\nc=2\n");
         assertThat(run("- {op: remove, file: app.properties, pointer: /a/b}")).isTrue();
         assertThat(read(home, "app.properties")).isEqualTo("c=2\n");
     }
 
     @Test
-    void rename_key_keeps_the_position_and_refuses_different_values() throws Exception {
+    void renameKeyKeepsThePositionAndRefusesDifferentValues() throws Exception {
         write(home, "config.json", "{\"x\": 0, \"legacy\": true, \"y\": 1}");
         assertThat(run("- {op: rename_key, file: config.json, from: /legacy, to: /modern}")).isTrue();
         assertThat(read(home, "config.json")).isEqualTo("{\n  \"x\": 0,\n  \"modern\": true,\n  \"y\": 1\n}\n");
@@ -153,7 +153,7 @@ class OperationsTest {
     }
 
     @Test
-    void convert_rewrites_each_match_in_the_other_format_and_removes_the_source() throws Exception {
+    void convertRewritesEachMatchInTheOtherFormatAndRemovesTheSource() throws Exception {
         write(home, "todos/a/state.json", "{\"phase\": \"build\", \"n\": 2, \"r\": null, \"items\": [{\"t\": \"yes\"}]}");
         assertThat(run("- {op: convert, from: todos/*/state.json, to: 'todos/{1}/state.yaml'}")).isTrue();
         assertThat(Files.exists(home.resolve("todos/a/state.json"))).isFalse();
@@ -161,7 +161,7 @@ class OperationsTest {
     }
 
     @Test
-    void convert_refuses_a_target_with_other_data() {
+    void convertRefusesATargetWithOtherData() {
         write(home, "state.json", "{\"a\": 1}");
         write(home, "state.yaml", "a: 2\n");
         assertThatThrownBy(() -> run("- {op: convert, from: state.json, to: state.yaml}"))
@@ -170,14 +170,14 @@ class OperationsTest {
     }
 
     @Test
-    void a_malformed_document_fails_naming_the_file() {
+    void aMalformedDocumentFailsNamingTheFile() {
         write(home, "config.json", "{\"a\": ");
         assertThatThrownBy(() -> run("- {op: set, file: config.json, pointer: /a, value: 1}"))
                 .isInstanceOf(OperationFailure.class).hasMessageStartingWith("set (operation 1): config.json: not valid json: ");
     }
 
     @Test
-    void malformed_operations_are_refused_when_parsed_naming_the_index() {
+    void malformedOperationsAreRefusedWhenParsedNamingTheIndex() {
         assertThatThrownBy(() -> Steps.of("- {op: set, file: c.json, pointer: a, value: 1}"))
                 .isInstanceOf(InvalidOperationException.class)
                 .hasMessage("set (operation 1): pointer 'a' is not a JSON Pointer (RFC 6901, e.g. /updates/channel)");
@@ -192,7 +192,7 @@ class OperationsTest {
     }
 
     @Test
-    void a_symlink_leading_outside_the_home_is_refused_before_writing() throws Exception {
+    void aSymlinkLeadingOutsideTheHomeIsRefusedBeforeWriting() throws Exception {
         Files.createDirectories(home);
         Files.createDirectories(fs.getPath("/outside"));
         Files.createSymbolicLink(home.resolve("link"), fs.getPath("/outside"));
@@ -205,7 +205,7 @@ class OperationsTest {
     }
 
     @Test
-    void a_symlink_inside_the_home_is_followed() throws Exception {
+    void aSymlinkInsideTheHomeIsFollowed() throws Exception {
         Files.createDirectories(home.resolve("real"));
         Files.createSymbolicLink(home.resolve("link"), home.resolve("real"));
         assertThat(run("- {op: write, path: link/x.txt, content: hi}")).isTrue();
@@ -213,7 +213,7 @@ class OperationsTest {
     }
 
     @Test
-    void a_conflict_in_any_matched_document_is_found_before_any_is_written() throws Exception {
+    void aConflictInAnyMatchedDocumentIsFoundBeforeAnyIsWritten() throws Exception {
         write(home, "people/a/t.yml", "notifications:\n  chat: 1\n");
         write(home, "people/b/t.yml", "notifications:\n  chat: 2\ncreds:\n  chat: 3\n");
         String op = "- {op: rename_key, file: people/*/t.yml, from: /notifications/chat, to: /creds/chat}";
@@ -224,7 +224,7 @@ class OperationsTest {
     }
 
     @Test
-    void a_pointer_through_a_scalar_in_a_later_match_leaves_earlier_matches_unwritten() throws Exception {
+    void aPointerThroughAScalarInALaterMatchLeavesEarlierMatchesUnwritten() throws Exception {
         write(home, "c/a.json", "{\"updates\": {}}\n");
         write(home, "c/b.json", "{\"updates\": \"daily\"}\n");
         String op = "- {op: set, file: c/*.json, pointer: /updates/channel, value: stable}";

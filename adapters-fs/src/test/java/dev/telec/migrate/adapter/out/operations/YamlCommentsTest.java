@@ -57,21 +57,21 @@ class YamlCommentsTest {
 
     // Lines the edit does not change are written back as they were, spacing before comments included.
     @Test
-    void set_keeps_comments_blank_lines_and_order() throws Exception {
+    void setKeepsCommentsBlankLinesAndOrder() throws Exception {
         String text = apply("- {op: set, file: p.yml, pointer: /updates/channel, value: stable}");
         assertOtherCommentsKept(text);
         assertThat(text).endsWith("updates:\n  channel: stable\n");
     }
 
     @Test
-    void rename_key_keeps_comments_including_the_one_above_the_renamed_key() throws Exception {
+    void renameKeyKeepsCommentsIncludingTheOneAboveTheRenamedKey() throws Exception {
         String text = apply("- {op: rename_key, file: p.yml, from: /notifications/telegram_chat_id, to: /notifications/chat_id}");
         assertOtherCommentsKept(text);
         assertThat(text).contains("notifications:\n  # where alerts go\n  chat_id: 12345\n  quiet: true");
     }
 
     @Test
-    void rename_key_to_another_mapping_creates_it_and_keeps_the_rest() throws Exception {
+    void renameKeyToAnotherMappingCreatesItAndKeepsTheRest() throws Exception {
         String text = apply("- {op: rename_key, file: p.yml, from: /notifications/telegram_chat_id, to: /creds/telegram/chat_id}");
         assertThat(text).startsWith("# TeleClaude personal settings\n# (edited by hand)\n\nname: Alice   # shown in chats\n");
         assertThat(text).contains("  quiet: true  # no sound\n");
@@ -81,21 +81,21 @@ class YamlCommentsTest {
     }
 
     @Test
-    void default_appends_and_keeps_comments() throws Exception {
+    void defaultAppendsAndKeepsComments() throws Exception {
         String text = apply("- {op: default, file: p.yml, pointer: /log_level, value: INFO}");
         assertOtherCommentsKept(text);
         assertThat(text).endsWith("  channel: beta\nlog_level: INFO\n");
     }
 
     @Test
-    void remove_keeps_the_comments_of_other_keys() throws Exception {
+    void removeKeepsTheCommentsOfOtherKeys() throws Exception {
         String text = apply("- {op: remove, file: p.yml, pointer: /timezone}");
         assertThat(text).doesNotContain("timezone");
         assertOtherCommentsKept(text);
     }
 
     @Test
-    void a_no_op_edit_leaves_the_file_byte_identical() throws Exception {
+    void aNoOpEditLeavesTheFileByteIdentical() throws Exception {
         String text = apply("- {op: default, file: p.yml, pointer: /name, value: Bob}\n- {op: set, file: p.yml, pointer: /updates/channel, value: beta}");
         assertThat(text).isEqualTo(CONFIG);
     }

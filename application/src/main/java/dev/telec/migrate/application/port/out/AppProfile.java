@@ -1,6 +1,7 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.domain.AppName;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,13 +12,24 @@ import java.util.Optional;
  * @param app the app the steps are for; a home whose state names another app is refused
  * @param home the default home as written ({@code ~/.myapp}); a leading {@code ~} stands for {@code $HOME}
  * @param homeVariable the environment variable that overrides {@code home} when it is set and not empty
+ * @param python the interpreter of the tree's Python steps ({@code TELEC_PYTHON} overrides it)
+ * @param sandbox how script steps are confined: {@code auto}, {@code required} or {@code off}
+ * @param stepTimeout the time limit of each call of a script step whose entry sets none
  */
-public record AppProfile(AppName app, Optional<String> home, Optional<String> homeVariable) {
+public record AppProfile(AppName app, Optional<String> home, Optional<String> homeVariable, Optional<String> python,
+                         Optional<String> sandbox, Optional<Duration> stepTimeout) {
 
     public AppProfile {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(homeVariable, "homeVariable");
+        Objects.requireNonNull(python, "python");
+        Objects.requireNonNull(sandbox, "sandbox");
+        Objects.requireNonNull(stepTimeout, "stepTimeout");
+    }
+
+    public AppProfile(AppName app, Optional<String> home, Optional<String> homeVariable) {
+        this(app, home, homeVariable, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A profile that names only its app. */
@@ -26,10 +38,22 @@ public record AppProfile(AppName app, Optional<String> home, Optional<String> ho
     }
 
     public AppProfile home(String value) {
-        return new AppProfile(app, Optional.of(value), homeVariable);
+        return new AppProfile(app, Optional.of(value), homeVariable, python, sandbox, stepTimeout);
     }
 
     public AppProfile homeVariable(String name) {
-        return new AppProfile(app, home, Optional.of(name));
+        return new AppProfile(app, home, Optional.of(name), python, sandbox, stepTimeout);
+    }
+
+    public AppProfile python(String value) {
+        return new AppProfile(app, home, homeVariable, Optional.of(value), sandbox, stepTimeout);
+    }
+
+    public AppProfile sandbox(String value) {
+        return new AppProfile(app, home, homeVariable, python, Optional.of(value), stepTimeout);
+    }
+
+    public AppProfile stepTimeout(Duration value) {
+        return new AppProfile(app, home, homeVariable, python, sandbox, Optional.of(value));
     }
 }

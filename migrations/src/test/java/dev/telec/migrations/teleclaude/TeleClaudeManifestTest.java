@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BundledManifestTest {
+class TeleClaudeManifestTest {
 
     @Test
-    void the_manifest_holds_the_teleclaude_steps_in_order() throws Exception {
+    void theManifestHoldsTheTeleclaudeStepsInOrder() throws Exception {
         assertThat(BundledManifest.files()).containsOnlyKeys(
                 "v1.1.0/001_rename_feature_toggle.yaml",
                 "v1.1.0/002_default_update_channel.yaml",
@@ -29,7 +29,7 @@ class BundledManifestTest {
     }
 
     @Test
-    void every_entry_is_declarative_or_names_a_public_migration_class_with_a_public_no_arg_constructor() throws Exception {
+    void everyEntryIsDeclarativeOrNamesAPublicMigrationClassWithAPublicNoArgConstructor() throws Exception {
         int javaSteps = 0;
         for (BundledManifest.Entry entry : BundledManifest.entries()) {
             JsonNode doc = entry.document();
