@@ -277,9 +277,10 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
-            // a script writes behind telec's back: no pre-images, so nothing to roll back (docs/backups.md)
+            // a script writes behind telec's back and needs the home on disk: it runs on the home itself, with no
+            // pre-images, so there is nothing to roll back (docs/backups.md)
             seen = !(migration instanceof ScriptMigration);
-            StepContext context = new StepContext(backup.begin(id, home), id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
+            StepContext context = new StepContext(seen ? backup.begin(id, home) : home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
                 outcome = attempt(id, migration, context);
