@@ -5,6 +5,7 @@ import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
+import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
@@ -22,6 +23,7 @@ import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.ScriptMigration;
 import dev.telec.migrate.spi.StepFailure;
 import dev.telec.migrate.spi.MigrationContext;
@@ -53,6 +55,7 @@ public final class MigrationRunner implements MigrateUseCase {
     private final Clock clock;
     private final HomeLocks locks;
     private final CheckOnlyPlan checkOnly;
+    private final Backups backups;
 
     /** A runner that takes no lock: for tests and for callers that never run two migrations at once. */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock) {
@@ -64,6 +67,15 @@ public final class MigrationRunner implements MigrateUseCase {
      *     so that two concurrent runs never both apply a step
      */
     public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
+        this(manifests, stateStore, clock, locks, Backups.NONE);
+    }
+
+    /**
+     * @param backups where each real run saves the pre-images of what its steps change, so that a failed step
+     *     is rolled back and the steps a killed run left unrecorded are rolled back by the next run
+     */
+    public MigrationRunner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Backups backups) {
+        this.backups = Objects.requireNonNull(backups, "backups");
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -113,10 +125,20 @@ public final class MigrationRunner implements MigrateUseCase {
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
+            // a killed run's steps that were changed but never recorded are put back before anything runs
+            List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
             return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
-                    : new Run(home, locked, listener, mode).steps(again, again.pending(locked, resolved));
+                    : new Run(home, locked, listener, mode).backedUp(command, again, recovered)
+                            .steps(again, again.pending(locked, resolved));
         }
+    }
+
+    /** Two notices as one: each that is there, joined with "; ". */
+    static Optional<String> notices(Optional<String> a, Optional<String> b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return Optional.of(a.get() + "; " + b.get());
     }
 
     /**
@@ -161,6 +183,12 @@ public final class MigrationRunner implements MigrateUseCase {
         final MigrationState.Builder recorded; // the state as recorded so far, appended in constant time
         int records;
         Failure failure;
+        Backups.Run backup = Backups.Run.NONE;
+        boolean rollback;
+        Optional<Version> version; // as the state records it
+        int keep = -1; // backups to keep after a successful run; -1: none taken
+        boolean seen; // whether the step in flight writes where its backup sees it
+        Optional<String> notice = Optional.empty();
         Version from = Version.ZERO; // the plan's range, told to the steps
         Version to = Version.ZERO;
 
@@ -170,6 +198,26 @@ public final class MigrationRunner implements MigrateUseCase {
             this.mode = mode;
             this.initial = state;
             this.recorded = state.toBuilder();
+            this.version = state.version();
+        }
+
+        /** This run with a backup, when it is a real run and the command asks for one. */
+        Run backedUp(MigrateCommand command, Plan plan, List<MigrationId> recovered) {
+            List<String> notes = new ArrayList<>();
+            if (!recovered.isEmpty()) {
+                notes.add("rolled back what an interrupted run left of " + recovered.size()
+                        + (recovered.size() == 1 ? " step (" : " steps (")
+                        + String.join(", ", recovered.stream().map(MigrationId::toString).toList()) + ") before running");
+            }
+            if (mode == Mode.RUN && command.backupOptions().backup()) {
+                backup = backups.start(home, plan.from(), plan.to());
+                rollback = command.backupOptions().rollback();
+                keep = command.backupOptions().keep();
+            } else if (mode == Mode.RUN) {
+                notes.add("no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
+            }
+            notice = notes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", notes));
+            return this;
         }
 
         MigrationReport steps(Plan plan, Map<MigrationId, Migration> pending) {
@@ -196,12 +244,16 @@ public final class MigrationRunner implements MigrateUseCase {
                 }
             }
             finish(halted() ? Optional.empty() : Optional.of(plan.to()));
+            // not in a finally: a run that ends by throwing is left unfinished, and the next run rolls back
+            // its unrecorded steps as after a kill
+            backup.close(version);
+            if (keep >= 0 && !halted()) backups.prune(home, keep);
             return report(plan);
         }
 
         private MigrationReport report(Plan plan) {
             return new MigrationReport(mode, plan.from(), plan.to(), results, Optional.ofNullable(failure), false,
-                    plan.drifted(initial));
+                    MigrationRunner.notices(notice, plan.drifted(initial)));
         }
 
         boolean halted() {
@@ -225,7 +277,10 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
-            StepContext context = new StepContext(home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
+            // a script writes behind telec's back and needs the home on disk: it runs on the home itself, with no
+            // pre-images, so there is nothing to roll back (docs/backups.md)
+            seen = !(migration instanceof ScriptMigration);
+            StepContext context = new StepContext(seen ? backup.begin(id, home) : home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
                 outcome = attempt(id, migration, context);
@@ -275,6 +330,7 @@ public final class MigrationRunner implements MigrateUseCase {
             } catch (Throwable t) {
                 return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
             }
+            backup.kept(id);
             return Optional.of(StepOutcome.APPLIED);
         }
 
@@ -308,6 +364,7 @@ public final class MigrationRunner implements MigrateUseCase {
                 barrier.flush(); // the steps' directory changes before the state that names them
                 if (newVersion) {
                     stateStore.save(home, state.withVersion(to.get()));
+                    version = to;
                 } else {
                     stateStore.commit(home, state);
                 }
@@ -324,12 +381,22 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         private Optional<StepOutcome> fail(Failure f, Throwable t) {
-            StepResult failed = StepResult.failed(f.step().orElseThrow(), f.message(), t);
+            StepResult result = StepResult.failed(f.step().orElseThrow(), f.message(), t);
             if (t instanceof StepFailure sf && (sf.stdout() != null || sf.stderr() != null)) {
-                failed = failed.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
+                result = result.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
                         Objects.requireNonNullElse(sf.stderr(), "")));
             }
-            add(failed);
+            if (rollback && seen) {
+                try {
+                    if (backup.rollBack(f.step().get())) {
+                        result = result.withRolledBack();
+                        f = f.and("its changes were rolled back");
+                    }
+                } catch (TelecException e) {
+                    f = f.and("rolling its changes back failed: " + e.getMessage());
+                }
+            }
+            add(result);
             failure = f;
             return Optional.empty();
         }

@@ -10,9 +10,10 @@ import java.util.Optional;
  * {@code notes} are what the step said that is not a failure (e.g. that a path it names matched no file).
  * {@code cause} is what the step threw, when it failed by throwing: for stack traces, never for messages.
  * {@code output} is what a failed script step's process printed.
+ * {@code rolledBack}: a failed step whose changes were put back as they were before it.
  */
 public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
-                         List<String> notes, Optional<Throwable> cause, Optional<StepOutput> output) {
+                         List<String> notes, Optional<Throwable> cause, Optional<StepOutput> output, boolean rolledBack) {
 
     public StepResult {
         Objects.requireNonNull(id, "id");
@@ -25,11 +26,19 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
         }
         changes = List.copyOf(changes);
         notes = List.copyOf(notes);
+        if (rolledBack && outcome != StepOutcome.FAILED) {
+            throw new IllegalArgumentException("only a failed step is rolled back: " + outcome);
+        }
     }
 
     public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
                       List<String> notes, Optional<Throwable> cause) {
         this(id, outcome, error, changes, notes, cause, Optional.empty());
+    }
+
+    public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes,
+                      List<String> notes, Optional<Throwable> cause, Optional<StepOutput> output) {
+        this(id, outcome, error, changes, notes, cause, output, false);
     }
 
     public StepResult(MigrationId id, StepOutcome outcome, Optional<String> error, List<Change> changes) {
@@ -42,12 +51,12 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     /** The same result with {@code changes} instead of its own. */
     public StepResult withChanges(List<Change> newChanges) {
-        return new StepResult(id, outcome, error, newChanges, notes, cause, output);
+        return new StepResult(id, outcome, error, newChanges, notes, cause, output, rolledBack);
     }
 
     /** The same result with another outcome (and the same error and changes). */
     public StepResult withOutcome(StepOutcome newOutcome) {
-        return new StepResult(id, newOutcome, error, changes, notes, cause, output);
+        return new StepResult(id, newOutcome, error, changes, notes, cause, output, rolledBack);
     }
 
     /** The same result with {@code newNotes} instead of its own. */
@@ -57,7 +66,12 @@ public record StepResult(MigrationId id, StepOutcome outcome, Optional<String> e
 
     /** The same result with what the step's process printed. */
     public StepResult withOutput(StepOutput newOutput) {
-        return new StepResult(id, outcome, error, changes, notes, cause, Optional.of(newOutput));
+        return new StepResult(id, outcome, error, changes, notes, cause, Optional.of(newOutput), rolledBack);
+    }
+
+    /** This failed result, its changes rolled back. */
+    public StepResult withRolledBack() {
+        return new StepResult(id, outcome, error, changes, notes, cause, output, true);
     }
 
     public static StepResult of(MigrationId id, StepOutcome outcome) {

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunCommand;
@@ -117,6 +118,18 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
     boolean allowInsecureMigrations;
 
+    @Option(names = "--no-backup", description = "Save no pre-images in this run: a failed step is not rolled back and "
+            + "the run cannot be restored (see docs/backups.md).")
+    boolean noBackup;
+
+    @Option(names = "--no-rollback", description = "Keep a failed step's partial changes (for debugging) instead of rolling them back; "
+            + "the run can still be restored.")
+    boolean noRollback;
+
+    @Option(names = "--keep-backups", paramLabel = "N",
+            description = "Keep the backups of the last N runs (default: 5); older ones are deleted after a successful run.")
+    Integer keepBackups;
+
     @Option(names = "--step-timeout", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Time limit of each call of a script step (like 90s, 2m, 1h) when neither its exec: entry "
                     + "nor telec.yaml's step_timeout sets one (default: 10m).")
@@ -159,7 +172,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             options = dryRunOptions();
             command = new MigrateCommand(resolvedHome, steps(), Optional.ofNullable(from),
                     Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    options, outOfOrder);
+                    options, outOfOrder).backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -250,6 +263,11 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         } else if (given.hasMatchedOption("--wait")) {
             throw usage("--wait means nothing with --dry-run (a dry-run takes no lock)");
         }
+        if (dryRun) {
+            for (String option : List.of("--no-backup", "--no-rollback", "--keep-backups")) {
+                if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --dry-run (a dry-run writes nothing)");
+            }
+        }
         if (noDiff) {
             for (String option : List.of("--show-secrets", "--secret-words")) {
                 if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
@@ -270,6 +288,11 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         Optional<AppProfile> profile = home == null ? profiles.get().profile(steps()) : Optional.empty();
         return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--home is required: " + Homes.noDefault(profile, migrations)));
+    }
+
+    BackupOptions backupOptions() {
+        BackupOptions options = BackupOptions.DEFAULT.backup(!noBackup).rollback(!noRollback);
+        return keepBackups == null ? options : options.keep(keepBackups);
     }
 
     /** The --migrations tree, else the bundled TeleClaude steps. */

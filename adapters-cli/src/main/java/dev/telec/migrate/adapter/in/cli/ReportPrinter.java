@@ -58,7 +58,8 @@ final class ReportPrinter {
                 report.notice().map(ExitCodes::inCommandLineWords).ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {
                     out.println("  " + label(step.outcome()) + "  " + step.id()
-                            + step.error().map(e -> ": " + e).orElse(""));
+                            + step.error().map(e -> ": " + e).orElse("")
+                            + (step.rolledBack() ? "; its changes were rolled back" : ""));
                     for (String note : step.notes()) {
                         out.println("    " + paint("note: " + note, Style.fg_yellow));
                     }
@@ -148,6 +149,7 @@ final class ReportPrinter {
                 g.writeStringField("id", step.id().toString());
                 g.writeStringField("outcome", step.outcome().wireName());
                 g.writeStringField("error", step.error().orElse(null));
+                if (step.outcome() == StepOutcome.FAILED) g.writeBooleanField("rolled_back", step.rolledBack());
                 g.writeArrayFieldStart("notes");
                 for (String note : step.notes()) g.writeString(note);
                 g.writeEndArray();

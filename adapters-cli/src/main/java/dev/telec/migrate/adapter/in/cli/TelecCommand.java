@@ -18,7 +18,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Upgrades a deployment home's files across version upgrades.",
         mixinStandardHelpOptions = true,
         versionProvider = TelecCommand.VersionProvider.class,
-        subcommands = {MigrateCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class,
+        subcommands = {MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class,
             StatusCli.class,
             ValidateCli.class,
             StampCli.class,

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.telec.migrate.adapter.out.backup.FileBackups;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
 import dev.telec.migrate.adapter.out.sandbox.DiskSandbox;
@@ -11,6 +12,7 @@ import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.Migrator;
+import dev.telec.migrate.application.Restorer;
 import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.MarkService;
 import dev.telec.migrate.application.RepairService;
@@ -21,6 +23,8 @@ import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
+import dev.telec.migrate.application.port.in.RestoreUseCase;
+import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.application.port.in.StatusUseCase;
@@ -74,8 +78,20 @@ public final class TelecModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        return new MigrationRunner(manifests, stateStore, clock, locks);
+    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Backups backups) {
+        return new MigrationRunner(manifests, stateStore, clock, locks, backups);
+    }
+
+    @Provides
+    @Singleton
+    Backups backups(Clock clock) {
+        return new FileBackups(clock);
+    }
+
+    @Provides
+    @Singleton
+    RestoreUseCase restoreUseCase(Backups backups, HomeLocks locks) {
+        return new Restorer(backups, locks);
     }
 
     @Provides

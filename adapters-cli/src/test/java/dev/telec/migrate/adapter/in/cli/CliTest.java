@@ -169,7 +169,7 @@ class CliTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).contains("FAILED").contains("not run");
         assertThat(r.err()).isEqualTo("telec: 1.1.0/003_will_fail: migrate() failed: boom in 1.1.0/003_will_fail"
-                + System.lineSeparator());
+                + "; its changes were rolled back" + System.lineSeparator());
         JsonNode state = new ObjectMapper().readTree(home.resolve("migration_state.json").toFile());
         assertThat(state.get("applied")).hasSize(2);
         assertThat(state.has("version")).isFalse();

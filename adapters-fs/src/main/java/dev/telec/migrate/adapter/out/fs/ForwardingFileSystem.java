@@ -66,8 +66,8 @@ public abstract class ForwardingFileSystem extends FileSystem {
     /** {@code path} of the delegate as a path of this file system. */
     public final Path wrap(Path path) {
         if (path == null) return null;
-        if (path instanceof ForwardingPath fp) {
-            if (fp.fs == this) return fp;
+        if (path instanceof ForwardingPath fp && fp.fs == this) return fp;
+        if (path.getFileSystem() != delegate && path instanceof ForwardingPath fp && fp.fs.getClass() == getClass()) {
             throw new ProviderMismatchException("a path of another " + name + ": " + path);
         }
         if (path.getFileSystem() != delegate) {

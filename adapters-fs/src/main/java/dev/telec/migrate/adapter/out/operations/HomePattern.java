@@ -15,11 +15,14 @@ import java.util.regex.Pattern;
  * A path relative to the home, written with {@code /} separators, that may hold wildcards ({@code *}: any
  * characters within one name, {@code ?}: one character). Validated when parsed: no absolute paths, no
  * {@code ..} names, no empty names, no backslashes. A pattern without wildcards names exactly one path, which
- * need not exist; one with wildcards names the existing paths it matches, in name order.
+ * need not exist; one with wildcards names the existing paths it matches, in name order, never telec's own {@code .telec/}.
  */
 final class HomePattern {
 
     private static final Pattern REFERENCE = Pattern.compile("\\{(\\d+)}");
+
+    /** telec's own directory in a home: no wildcard matches it. */
+    private static final String TELEC = ".telec";
 
     private final String text;
     private final List<String> names;
@@ -119,6 +122,7 @@ final class HomePattern {
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString()));
         for (Path child : children) {
+            if (index == 0 && child.getFileName().toString().equals(TELEC)) continue; // telec's backups
             Matcher m = regex.matcher(child.getFileName().toString());
             if (!m.matches()) continue;
             List<String> next = new ArrayList<>(captures);

@@ -28,10 +28,13 @@ import java.util.List;
  * The sandbox in memory: the home is copied into a fresh Jimfs file system (Unix-like, at the same absolute
  * path, so that messages name the same files), through a {@link RecordingFileSystem} that notes what each
  * window touches. Copying reads the real home and never writes to it; it stops as soon as the files copied
- * exceed the limit. Copied: directories, regular files with their last-modified times and POSIX permissions,
+ * exceed the limit. telec's own {@code .telec/} directory is not copied. Copied: directories, regular files with their last-modified times and POSIX permissions,
  * and symbolic links as links (their targets are not followed); other special files are left out.
  */
 public final class JimfsSandbox implements Sandbox {
+
+    /** telec's own directory in a home (its backups): not copied. */
+    private static final String TELEC = ".telec";
 
     @Override
     public Copy copy(Path home, long limitBytes, Diffs diffs) throws Unavailable {
@@ -94,6 +97,9 @@ public final class JimfsSandbox implements Sandbox {
             Files.walkFileTree(source, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (dir.getParent() != null && dir.getParent().equals(source) && dir.getFileName().toString().equals(TELEC)) {
+                        return FileVisitResult.SKIP_SUBTREE; // telec's backups: never a step's to see
+                    }
                     Path to = resolve(target, source.relativize(dir));
                     if (!Files.isDirectory(to)) Files.createDirectory(to);
                     return FileVisitResult.CONTINUE;

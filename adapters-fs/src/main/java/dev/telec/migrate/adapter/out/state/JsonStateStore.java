@@ -74,6 +74,9 @@ public final class JsonStateStore implements StateStore {
     /** The state file's name in a home. */
     public static final String FILE_NAME = "migration_state.json";
 
+    /** The journal's name in a home: records appended since the state file was last written. */
+    public static final String JOURNAL_NAME = StateJournal.FILE_NAME;
+
     /** Larger files are refused unread. */
     public static final long MAX_BYTES = 64L * 1024 * 1024;
 

@@ -23,13 +23,15 @@ import java.util.Optional;
  *     is group- or world-writable
  * @param lockWait how long a real run waits for another run that holds the home; zero: not at all
  * @param dryRunOptions how a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run
+ * @param backupOptions how a real run backs up the home (pre-images, rollback, retention); ignored by a dry-run
  * @param outOfOrder also run the ignored steps: those at or below the version the run starts after that the
  *     state does not record (a hotfix added under a version the home has passed), in (version, NNN) order
  *     before the others; without it they are reported as {@code ignored} and left alone
  */
 public record MigrateCommand(Path home, StepSource steps, Optional<Version> from, Optional<Version> to,
                              boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations,
-                             Duration lockWait, DryRunOptions dryRunOptions, boolean outOfOrder) {
+                             Duration lockWait, DryRunOptions dryRunOptions, boolean outOfOrder,
+                             BackupOptions backupOptions) {
 
     public MigrateCommand {
         Objects.requireNonNull(home, "home");
@@ -38,12 +40,21 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(lockWait, "lockWait");
         Objects.requireNonNull(dryRunOptions, "dryRunOptions");
+        Objects.requireNonNull(backupOptions, "backupOptions");
         if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
             throw new IllegalArgumentException("from " + from.get() + " is after to " + to.get());
         }
         if (lockWait.isNegative()) {
             throw new IllegalArgumentException("the lock wait must not be negative: " + lockWait.toSeconds() + " s");
         }
+    }
+
+    /** A command with the default backup options ({@link BackupOptions#DEFAULT}). */
+    public MigrateCommand(Path home, StepSource steps, Optional<Version> from, Optional<Version> to,
+                          boolean dryRun, boolean allowDowngrade, boolean allowInsecureMigrations, Duration lockWait,
+                          DryRunOptions dryRunOptions, boolean outOfOrder) {
+        this(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder,
+                BackupOptions.DEFAULT);
     }
 
     /** A command that leaves ignored steps alone. */
@@ -78,7 +89,7 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
     /** Takes the steps from {@code source} instead. */
     public MigrateCommand steps(StepSource source) {
         return new MigrateCommand(home, source, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions, outOfOrder);
+                dryRunOptions, outOfOrder, backupOptions);
     }
 
     /** Takes the steps from the manifest tree in {@code manifestDirectory} ({@link StepSource#directory(Path)}). */
@@ -88,12 +99,12 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
 
     public MigrateCommand from(Version version) {
         return new MigrateCommand(home, steps, Optional.of(version), to, dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder);
+                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder, backupOptions);
     }
 
     public MigrateCommand to(Version version) {
         return new MigrateCommand(home, steps, from, Optional.of(version), dryRun, allowDowngrade,
-                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder);
+                allowInsecureMigrations, lockWait, dryRunOptions, outOfOrder, backupOptions);
     }
 
     /**
@@ -104,38 +115,44 @@ public record MigrateCommand(Path home, StepSource steps, Optional<Version> from
     @Deprecated
     public MigrateCommand dryRun(boolean value) {
         return new MigrateCommand(home, steps, from, to, value, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions, outOfOrder);
+                dryRunOptions, outOfOrder, backupOptions);
     }
 
     public MigrateCommand allowDowngrade(boolean value) {
         return new MigrateCommand(home, steps, from, to, dryRun, value, allowInsecureMigrations, lockWait,
-                dryRunOptions, outOfOrder);
+                dryRunOptions, outOfOrder, backupOptions);
     }
 
     public MigrateCommand allowInsecureMigrations(boolean value) {
-        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions, outOfOrder);
+        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, value, lockWait, dryRunOptions, outOfOrder, backupOptions);
     }
 
     public MigrateCommand lockWait(Duration value) {
         return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, value,
-                dryRunOptions, outOfOrder);
+                dryRunOptions, outOfOrder, backupOptions);
     }
 
     /** How a dry-run is made (simulated or check-only, diffs, masking); ignored by a real run. */
     public MigrateCommand dryRunOptions(DryRunOptions options) {
         return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                options, outOfOrder);
+                options, outOfOrder, backupOptions);
     }
 
     /** Whether to run the ignored steps too (see {@code outOfOrder}). */
     public MigrateCommand outOfOrder(boolean value) {
         return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions, value);
+                dryRunOptions, value, backupOptions);
     }
 
     /** The same command on another home (the simulation runs it on a copy). */
     public MigrateCommand home(Path other) {
         return new MigrateCommand(other, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
-                dryRunOptions, outOfOrder);
+                dryRunOptions, outOfOrder, backupOptions);
+    }
+
+    /** How a real run backs up the home. */
+    public MigrateCommand backupOptions(BackupOptions options) {
+        return new MigrateCommand(home, steps, from, to, dryRun, allowDowngrade, allowInsecureMigrations, lockWait,
+                dryRunOptions, outOfOrder, options);
     }
 }

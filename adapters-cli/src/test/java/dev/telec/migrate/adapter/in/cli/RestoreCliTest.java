@@ -1,0 +1,211 @@
+package dev.telec.migrate.adapter.in.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.Guice;
+import com.google.inject.util.Modules;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** telec restore and the rollback of a failed step, through the command line with the production wiring. */
+class RestoreCliTest {
+
+    @TempDir
+    Path tmp;
+    Path home;
+    Path manifest;
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    @BeforeEach
+    void homeAndManifest() throws IOException {
+        home = tmp.resolve("home");
+        Files.createDirectories(home.resolve("data"));
+        Files.writeString(home.resolve("config.yaml"), "port: 80\n");
+        Files.setPosixFilePermissions(home.resolve("config.yaml"), PosixFilePermissions.fromString("rw-r-----"));
+        Files.writeString(home.resolve("data/old.txt"), "old\n");
+        manifest = tmp.resolve("manifest");
+        entry("v1.1.0/001_notes.yaml", "operations:\n  - {op: write, path: notes/readme.txt, content: \"hello\\n\"}\n");
+        entry("v1.1.0/002_old.yaml", "operations:\n  - {op: delete, path: data/old.txt}\n");
+    }
+
+    private void entry(String path, String text) throws IOException {
+        Path file = manifest.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private Result telec(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
+                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(Map.of(), tmp.resolve("user"))))));
+        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Result migrate(String... extra) {
+        return telec(Stream.concat(Stream.of("migrate", "--home", home.toString(), "--migrations", manifest.toString()),
+                Stream.of(extra)).toArray(String[]::new));
+    }
+
+    private Result restore(String... extra) {
+        return telec(Stream.concat(Stream.of("restore", "--home", home.toString()), Stream.of(extra)).toArray(String[]::new));
+    }
+
+    /** Every path but the backups and the lock, with its mode and content: the home as a user sees it. */
+    Map<String, String> tree() throws IOException {
+        Map<String, String> tree = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(home)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String rel = home.relativize(p).toString();
+                if (rel.startsWith(".telec") || rel.equals(".migration.lock")) continue;
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                tree.put(rel, Files.isDirectory(p) ? "dir " + mode : mode + " " + HexFormat.of().formatHex(Files.readAllBytes(p)));
+            }
+        }
+        return tree;
+    }
+
+    @Test
+    void restoreWithoutARunIdPutsTheHomeAndStateBackToBeforeTheLastRun() throws IOException {
+        Map<String, String> before = tree();
+        assertThat(migrate().code()).isZero();
+        assertThat(home.resolve("data/old.txt")).doesNotExist();
+
+        Result r = restore();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("put back to before run ").contains("+ created data/old.txt")
+                .contains("- deleted notes/").contains("- deleted migration_state.json");
+        assertThat(tree()).isEqualTo(before);
+        assertThat(restore("--list").out()).contains("no backups kept");
+    }
+
+    @Test
+    void restoreOfAnEarlierRunUndoesTheLaterOnesTooAndListShowsThemNewestFirst() throws IOException {
+        Map<String, String> before = tree();
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        entry("v1.2.0/001_port.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 8080\\n\"}\n");
+        assertThat(migrate().code()).isZero();
+
+        JsonNode list = restore("--list", "--json").json();
+        assertThat(list.get("runs")).hasSize(2);
+        assertThat(list.get("runs").get(0).get("from").asText()).isEqualTo("1.1.0");
+        assertThat(list.get("runs").get(0).get("to").asText()).isEqualTo("1.2.0");
+        assertThat(list.get("runs").get(0).get("steps").asInt()).isEqualTo(1);
+        String first = list.get("runs").get(1).get("id").asText();
+
+        JsonNode dry = restore(first, "--dry-run", "--json").json();
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        assertThat(dry.get("runs")).hasSize(2);
+        assertThat(home.resolve("notes/readme.txt")).exists();
+
+        Result r = restore(first, "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("changes")).isEqualTo(dry.get("changes"));
+        assertThat(tree()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedDeclarativeStepIsRolledBackAndTheJsonSaysSo() throws IOException {
+        entry("v1.1.0/003_fails.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 1\\n\"}\n"
+                + "  - {op: set, file: broken.json, pointer: /a, value: 1}\n");
+        Files.writeString(home.resolve("broken.json"), "{not json");
+        Result r = migrate("--json");
+
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode failed = r.json().get("steps").get(2);
+        assertThat(failed.get("outcome").asText()).isEqualTo("failed");
+        assertThat(failed.get("rolled_back").asBoolean()).isTrue();
+        assertThat(r.err()).contains("1.1.0/003_fails: ").endsWith("; its changes were rolled back" + System.lineSeparator());
+        assertThat(Files.readString(home.resolve("config.yaml"))).isEqualTo("port: 80\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("config.yaml")))).isEqualTo("rw-r-----");
+        assertThat(home.resolve("notes/readme.txt")).exists(); // the steps before it stay applied
+        assertThat(home.resolve("data/old.txt")).doesNotExist();
+    }
+
+    @Test
+    void withNoRollbackTheFailedStepsChangesStay() throws IOException {
+        entry("v1.1.0/003_fails.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 1\\n\"}\n"
+                + "  - {op: set, file: broken.json, pointer: /a, value: 1}\n");
+        Files.writeString(home.resolve("broken.json"), "{not json");
+
+        Result r = migrate("--no-rollback", "--json");
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.json().get("steps").get(2).get("rolled_back").asBoolean()).isFalse();
+        assertThat(Files.readString(home.resolve("config.yaml"))).isEqualTo("port: 1\n");
+    }
+
+    @Test
+    void noBackupKeepsNoneAndSaysSo() throws IOException {
+        Result r = migrate("--no-backup");
+
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("note: no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
+        assertThat(home.resolve(".telec/backups")).doesNotExist();
+        Result refused = restore();
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("no backups to restore from");
+    }
+
+    @Test
+    void migrateRefusesWhileARestoreIsUnfinishedAndTheNextRestoreFinishesIt() throws IOException {
+        Map<String, String> before = tree();
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        String id = restore("--list", "--json").json().get("runs").get(0).get("id").asText();
+        // as a restore killed after it wrote its marker and before it changed anything
+        Files.writeString(home.resolve(".telec/restore.pending"), "restoring\n" + id + "\n");
+        entry("v1.2.0/001_port.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 8080\\n\"}\n");
+
+        Result refused = migrate();
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("a restore of this home was interrupted; run telec restore to finish it first");
+
+        Result finished = restore();
+        assertThat(finished.code()).as(finished.err()).isZero();
+        assertThat(finished.out()).contains("finished the interrupted restore");
+        assertThat(tree()).isEqualTo(before);
+        assertThat(home.resolve(".telec/restore.pending")).doesNotExist();
+    }
+
+    @Test
+    void keepBackupsPrunesOlderRunsAfterASuccessfulRun() throws IOException {
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        for (int v = 2; v <= 4; v++) {
+            entry("v1." + v + ".0/001_s.yaml", "operations:\n  - {op: write, path: s" + v + ".txt, content: x}\n");
+            assertThat(migrate("--keep-backups", "2").code()).isZero();
+        }
+        assertThat(restore("--list", "--json").json().get("runs")).hasSize(2);
+    }
+
+    @Test
+    void aDryRunNeitherCopiesNorShowsTheBackups() throws IOException {
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        entry("v1.2.0/001_all.yaml", "operations:\n  - {op: delete, path: \"*\"}\n");
+
+        Result r = migrate("--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain(".telec").contains("- deleted config.yaml");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.telec.migrate.application.port.in;
+
+import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.application.port.out.Backups;
+import dev.telec.migrate.domain.Change;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Puts a home and its state back to before one of its runs, from the backups its runs kept; lists them.
+ */
+public interface RestoreUseCase {
+
+    /**
+     * What a restore did (or, in a dry-run, would do).
+     *
+     * @param runs the runs undone, newest first
+     * @param changes what changed in the home (the state files included), in path order
+     * @param resumed true when it finished a restore that had been interrupted, instead of starting one
+     */
+    record Report(List<String> runs, List<Change> changes, boolean dryRun, boolean resumed) {
+        public Report {
+            runs = List.copyOf(runs);
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * @throws TelecException when there is no such backup, the home is held by another run, or the restore
+     *     failed (it is then finished by the next restore, and migrate refuses until it is)
+     */
+    Report restore(RestoreCommand command);
+
+    /** The runs whose backups are kept, newest first. */
+    List<Backups.Summary> list(Path home);
+}

@@ -1,0 +1,145 @@
+package dev.telec.migrate.application.port.out;
+
+import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.domain.Change;
+import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.domain.Version;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a home keeps the backups of its runs: for each run that writes, what the state files held before
+ * it, and for each step, the pre-image (content, mode, owner, or "nothing") of every path the step changed,
+ * saved durably before the change. A failed step is rolled back from them; a run is restored from them.
+ *
+ * <p>Every method that writes is called with the home's lock held.
+ */
+public interface Backups {
+
+    /** No backups: steps run on the home itself, and nothing can be rolled back or restored. */
+    Backups NONE = new Backups() {
+        @Override
+        public List<MigrationId> recover(Path home, MigrationState state) {
+            return List.of();
+        }
+
+        @Override
+        public Run start(Path home, Version from, Version to) {
+            return Run.NONE;
+        }
+
+        @Override
+        public List<Summary> list(Path home) {
+            return List.of();
+        }
+
+        @Override
+        public List<Change> restore(Path home, List<String> runIds, boolean dryRun) {
+            throw new TelecException("this telec keeps no backups");
+        }
+
+        @Override
+        public Optional<List<String>> interrupted(Path home) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void prune(Path home, int keep) {
+        }
+    };
+
+    /**
+     * Puts back what a run that was killed left half-done: every step of its backup that {@code state} does
+     * not record is rolled back, newest first (their changes were made but never recorded, so the next run
+     * asks their check() again). Called with the lock held, before any step.
+     *
+     * @return the steps rolled back, oldest first
+     * @throws TelecException when a restore of the home was interrupted: it must be finished first
+     */
+    List<MigrationId> recover(Path home, MigrationState state);
+
+    /**
+     * Starts the backup of a run that writes, saving what the state files hold now.
+     *
+     * @throws TelecException naming the path when the backup cannot be written (a full disk): nothing was changed
+     */
+    Run start(Path home, Version from, Version to);
+
+    /** The runs whose backups are kept, newest first. */
+    List<Summary> list(Path home);
+
+    /**
+     * Puts the home and its state back to before the runs {@code runIds} (newest first, as {@link #list} gives
+     * them), or with {@code dryRun} only says what that would change. Resumable: a restore that was killed is
+     * finished by the next one, and until then {@link #recover} refuses. The restored runs' backups are dropped.
+     *
+     * @return what was (or would be) changed, in path order
+     */
+    List<Change> restore(Path home, List<String> runIds, boolean dryRun);
+
+    /** The runs (newest first) an interrupted restore was putting back, when one was interrupted. */
+    Optional<List<String>> interrupted(Path home);
+
+    /** Deletes all but the newest {@code keep} runs' backups. */
+    void prune(Path home, int keep);
+
+    /** One kept backup, as {@code restore --list} shows it. */
+    record Summary(String id, Instant started, Version from, Optional<Version> to, int steps, long bytes, boolean finished) {
+    }
+
+    /** The backup of one run. */
+    interface Run extends AutoCloseable {
+
+        /** Steps run on the home itself; nothing is saved. */
+        Run NONE = new Run() {
+            @Override
+            public Path begin(MigrationId step, Path home) {
+                return home;
+            }
+
+            @Override
+            public void kept(MigrationId step) {
+            }
+
+            @Override
+            public boolean rollBack(MigrationId step) {
+                return false;
+            }
+
+            @Override
+            public void close(Optional<Version> to) {
+            }
+        };
+
+        /**
+         * Starts step {@code step}'s window and gives the home it must run on: every path it changes through
+         * that home has its pre-image saved first. A pre-image that cannot be saved fails the change.
+         */
+        Path begin(MigrationId step, Path home);
+
+        /**
+         * The step succeeded: its pre-images are kept for {@code restore}, and what it changed is made as
+         * durable as the state store needs before it records the step.
+         */
+        void kept(MigrationId step);
+
+        /**
+         * Puts every path the step changed back as it was before the step, durably.
+         *
+         * @return true when it was rolled back (false: this run keeps no backup)
+         * @throws TelecException when it could not be, naming the path
+         */
+        boolean rollBack(MigrationId step);
+
+        /** The run ended; {@code to} is the version the state now records, if any. */
+        void close(Optional<Version> to);
+
+        @Override
+        default void close() {
+            close(Optional.empty());
+        }
+    }
+}
