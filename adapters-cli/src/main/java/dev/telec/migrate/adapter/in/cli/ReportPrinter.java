@@ -1,15 +1,11 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -203,19 +199,7 @@ final class ReportPrinter {
         });
     }
 
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private void write(Body body) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
+    private void write(JsonDocument.Body body) {
+        JsonDocument.write(out, body);
     }
 }

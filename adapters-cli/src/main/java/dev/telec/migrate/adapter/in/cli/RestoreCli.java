@@ -1,7 +1,5 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
@@ -11,9 +9,7 @@ import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.Change;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,7 +83,7 @@ final class RestoreCli implements Callable<Integer> {
             if (runId != null || dryRun) throw new ParameterException(spec.commandLine(), "--list takes no RUN-ID and no --dry-run");
             List<Backups.Summary> runs = restorer.get().list(resolved);
             if (json) {
-                json(out, g -> {
+                JsonDocument.write(out, g -> {
                     g.writeArrayFieldStart("runs");
                     for (Backups.Summary s : runs) {
                         g.writeStartObject();
@@ -121,7 +117,7 @@ final class RestoreCli implements Callable<Integer> {
         }
         RestoreUseCase.Report report = restorer.get().restore(command);
         if (json) {
-            json(out, g -> {
+            JsonDocument.write(out, g -> {
                 g.writeArrayFieldStart("runs");
                 for (String r : report.runs()) g.writeString(r);
                 g.writeEndArray();
@@ -161,19 +157,4 @@ final class RestoreCli implements Callable<Integer> {
                 "--home is required: " + Homes.noDefault(profile, null)));
     }
 
-    private interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static void json(PrintWriter out, Body body) {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-    }
 }
