@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
@@ -384,20 +385,7 @@ public final class FileBackups implements Backups {
         if (!Files.exists(root)) return;
         // the log first: a backup without its log is nothing, whatever else a crash leaves
         Files.deleteIfExists(root.resolve(BackupLog.NAME));
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        FileTrees.delete(root);
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,16 +1,15 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -54,7 +53,7 @@ final class HomeRestorer {
             Path p = resolve(home, image.path());
             PreImage.Kind now = kindOf(home, image.path());
             if (now != PreImage.Kind.ABSENT && (image.kind() != now || image.kind() == PreImage.Kind.LINK)) {
-                deleteTree(p);
+                FileTrees.delete(p);
                 changedDirs.add(p.getParent());
             }
         }
@@ -182,22 +181,6 @@ final class HomeRestorer {
                 : a.isRegularFile() ? PreImage.Kind.FILE : PreImage.Kind.OTHER;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
 
     private static void writeFile(Path target, Saved saved) throws IOException {
         PreImage image = saved.image();
@@ -276,5 +259,4 @@ final class HomeRestorer {
             view.setGroup(lookup.lookupPrincipalByGroupName(image.group()));
         }
     }
-
 }

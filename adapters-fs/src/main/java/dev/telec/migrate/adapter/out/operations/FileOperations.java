@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.operations;
 
+import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
@@ -100,10 +101,10 @@ final class FileOperations {
                         Files.move(partial, target);
                         sync(durability, target.getParent());
                     } catch (IOException | RuntimeException failure) {
-                        if (exists(partial)) deleteTree(partial);
+                        if (exists(partial)) FileTrees.delete(partial);
                         throw failure;
                     }
-                    deleteTree(source);
+                    FileTrees.delete(source);
                     sync(durability, source.getParent());
                 }
             }
@@ -140,7 +141,7 @@ final class FileOperations {
                         Files.move(partial, target);
                         sync(durability, target.getParent());
                     } catch (IOException | RuntimeException failure) {
-                        if (exists(partial)) deleteTree(partial);
+                        if (exists(partial)) FileTrees.delete(partial);
                         throw failure;
                     }
                 } else {
@@ -166,7 +167,7 @@ final class FileOperations {
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 if (exists(m.path())) {
-                    deleteTree(m.path());
+                    FileTrees.delete(m.path());
                     sync(durability, m.path().getParent());
                 }
             }
@@ -283,27 +284,5 @@ final class FileOperations {
             if (!name.toString().isEmpty()) out = out.resolve(name.toString());
         }
         return out;
-    }
-
-    /** Deletes a file, a link (not its target) or a directory tree. */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(root);
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) throw failure;
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
