@@ -122,7 +122,7 @@ public final class MigrationRunner implements MigrateUseCase {
         if (!plan.writes(state)) {
             return new Run(home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "migrate", listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             // a killed run's steps that were changed but never recorded are put back before anything runs

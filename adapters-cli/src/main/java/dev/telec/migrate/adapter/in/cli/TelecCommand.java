@@ -24,7 +24,7 @@ import picocli.CommandLine.IVersionProvider;
             "0:success, or nothing to do",
             "1:a step failed, or a state or manifest error",
             "2:usage error (unknown command or option, bad version, an option that means nothing here)",
-            "3:another telec migrate holds the home (see --wait)",
+            "3:another telec holds the home (see --wait)",
             "130:interrupted (SIGINT) after the step in flight",
             "143:terminated (SIGTERM) after the step in flight"})
 final class TelecCommand implements Runnable {
