@@ -176,7 +176,7 @@ public final class MigrationRunner implements MigrateUseCase {
         final Path home;
         final StepListener listener;
         final Mode mode;
-        final DurabilityBarrier barrier = stateStore.newBarrier();
+        DurabilityBarrier barrier = stateStore.newBarrier(); // the backup's, once it has one
         final List<StepResult> results = new ArrayList<>();
         final Map<MigrationId, Manifest.Entry> entries = new java.util.HashMap<>(); // for the checksums they are recorded with
         final MigrationState initial;
@@ -211,6 +211,7 @@ public final class MigrationRunner implements MigrateUseCase {
             }
             if (mode == Mode.RUN && command.backupOptions().backup()) {
                 backup = backups.start(home, plan.from(), plan.to());
+                barrier = backup.barrier(barrier);
                 rollback = command.backupOptions().rollback();
                 keep = command.backupOptions().keep();
             } else if (mode == Mode.RUN) {

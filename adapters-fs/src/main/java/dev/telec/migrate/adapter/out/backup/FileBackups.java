@@ -10,6 +10,7 @@ import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -150,6 +151,37 @@ public final class FileBackups implements Backups {
                 b.append(name);
             }
             return b.toString();
+        }
+
+        /**
+         * Before a step syncs a directory: the pre-images of "nothing" written so far are forced first, so an
+         * entry the sync makes durable never outlives the pre-image that says it was not there.
+         */
+        @Override
+        public void beforeReading(Path path) throws IOException {
+            if (log.unforced() && Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) log.force();
+        }
+
+        @Override
+        public DurabilityBarrier barrier(DurabilityBarrier run) {
+            return new DurabilityBarrier() {
+                @Override
+                public void syncBeforeRecord(Path directory) throws IOException {
+                    run.syncBeforeRecord(directory);
+                }
+
+                @Override
+                public void syncFileSystemBeforeRecord(Path home) throws IOException {
+                    run.syncFileSystemBeforeRecord(home);
+                }
+
+                /** The deferred pre-images before the directories: both before any record. */
+                @Override
+                public void flush() throws IOException {
+                    log.force();
+                    run.flush();
+                }
+            };
         }
 
         @Override

@@ -30,6 +30,9 @@ final class PreImageFileSystem extends ForwardingFileSystem {
     /** Told, before a change, which path of the delegate (absolute, normalized) is about to change. */
     interface Notes {
         void before(Path path) throws IOException;
+
+        /** Told before {@code path} of the delegate is opened to read: a directory is opened so to sync it. */
+        void beforeReading(Path path) throws IOException;
     }
 
     private final Notes notes;
@@ -45,8 +48,11 @@ final class PreImageFileSystem extends ForwardingFileSystem {
 
     /** A write through an existing symbolic link changes what it points to: that is noted too. */
     private void noteForWrite(Path path, Set<? extends OpenOption> options) throws IOException {
-        if (!writing(options)) return;
         Path p = unwrap(path);
+        if (!writing(options)) {
+            notes.beforeReading(p);
+            return;
+        }
         note(p);
         if (!options.contains(LinkOption.NOFOLLOW_LINKS) && Files.isSymbolicLink(p) && Files.exists(p)) {
             note(p.toRealPath());
