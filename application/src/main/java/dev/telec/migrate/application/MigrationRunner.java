@@ -7,7 +7,7 @@ import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.AppName;
