@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import jakarta.inject.Inject;
 import java.io.IOException;
