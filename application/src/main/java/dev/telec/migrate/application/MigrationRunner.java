@@ -5,9 +5,11 @@ import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
+import dev.telec.migrate.application.port.in.BackupOptions;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.AppName;
@@ -129,9 +131,15 @@ public final class MigrationRunner implements MigrateUseCase {
             List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
             return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
-                    : new Run(home, locked, listener, mode).backedUp(command, again, recovered)
+                    : new Run(home, locked, listener, mode).backedUp(command, manifest, again, recovered)
                             .steps(again, again.pending(locked, resolved));
         }
+    }
+
+    /** How many runs' backups to keep: as the command says, else as the app profile does, else 5. */
+    static int kept(BackupOptions options, Manifest manifest) {
+        if (options.keep() >= 0) return options.keep();
+        return manifest.profile().flatMap(AppProfile::keepBackups).orElse(BackupOptions.DEFAULT_KEEP);
     }
 
     /** Two notices as one: each that is there, joined with "; ". */
@@ -176,7 +184,7 @@ public final class MigrationRunner implements MigrateUseCase {
         final Path home;
         final StepListener listener;
         final Mode mode;
-        final DurabilityBarrier barrier = stateStore.newBarrier();
+        DurabilityBarrier barrier = stateStore.newBarrier(); // the backup's, once it has one
         final List<StepResult> results = new ArrayList<>();
         final Map<MigrationId, Manifest.Entry> entries = new java.util.HashMap<>(); // for the checksums they are recorded with
         final MigrationState initial;
@@ -202,7 +210,7 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         /** This run with a backup, when it is a real run and the command asks for one. */
-        Run backedUp(MigrateCommand command, Plan plan, List<MigrationId> recovered) {
+        Run backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered) {
             List<String> notes = new ArrayList<>();
             if (!recovered.isEmpty()) {
                 notes.add("rolled back what an interrupted run left of " + recovered.size()
@@ -211,8 +219,9 @@ public final class MigrationRunner implements MigrateUseCase {
             }
             if (mode == Mode.RUN && command.backupOptions().backup()) {
                 backup = backups.start(home, plan.from(), plan.to());
+                barrier = backup.barrier(barrier);
                 rollback = command.backupOptions().rollback();
-                keep = command.backupOptions().keep();
+                keep = kept(command.backupOptions(), manifest);
             } else if (mode == Mode.RUN) {
                 notes.add("no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
             }

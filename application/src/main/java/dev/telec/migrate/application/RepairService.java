@@ -4,7 +4,7 @@ import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.RepairCommand;
 import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HomeStatus;

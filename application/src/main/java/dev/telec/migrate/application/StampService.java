@@ -5,7 +5,7 @@ import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.StampCommand;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunCommand;
@@ -106,7 +107,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     boolean noRollback;
 
     @Option(names = "--keep-backups", paramLabel = "N",
-            description = "Keep the backups of the last N runs (default: 5); older ones are deleted after a successful run.")
+            description = "Keep the backups of the last N runs (default: keep_backups: in telec.yaml, else 5); older ones are deleted after a successful run.")
     Integer keepBackups;
 
     @Option(names = "--step-timeout", paramLabel = "TIME", converter = Converters.DurationConverter.class,
@@ -249,18 +250,10 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     static final class SizeConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
-            String v = value.strip().toUpperCase(Locale.ROOT);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,19})\\s*([KMGT]?)(I?B)?").matcher(v);
-            if (!m.matches() || (m.group(2).isEmpty() && m.group(3) != null && !m.group(3).equals("B"))) {
-                throw new TypeConversionException("not a size: '" + value + "' (bytes, or a number with K, M or G, like 256M)");
-            }
-            int shift = "KMGT".indexOf(m.group(2).isEmpty() ? "_" : m.group(2)) + 1;
             try {
-                long n = Long.parseLong(m.group(1));
-                if (shift > 0 && n > (Long.MAX_VALUE >> (10 * shift))) throw new NumberFormatException();
-                return n << (10 * shift);
-            } catch (NumberFormatException e) {
-                throw new TypeConversionException("too large a size: '" + value + "'");
+                return Sizes.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
         }
     }
