@@ -87,6 +87,17 @@ class ScriptStepsCliTest {
     }
 
     @Test
+    void aDryRunWithAScriptStepSaysItsCopyIsOnDisk() throws Exception {
+        script("001_touch.sh", "[ -f done ]", "touch done");
+
+        Result r = migrate("--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(dry run, simulated on a copy on disk: nothing is changed)").doesNotContain("in-memory");
+        assertThat(tmp.resolve("home/done")).doesNotExist();
+    }
+
+    @Test
     void stepTimeoutLimitsEachCall() throws Exception {
         script("001_slow.sh", "sleep 30", "exit 0");
 
