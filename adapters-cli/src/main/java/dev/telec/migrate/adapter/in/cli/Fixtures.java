@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
@@ -49,7 +50,7 @@ final class Fixtures {
         try (Stream<Path> children = Files.list(root)) {
             return children.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         } catch (IOException e) {
-            throw new TelecException(root, "cannot list the fixtures: " + e.getMessage(), e);
+            throw new TelecException(root, "cannot list the fixtures: " + Causes.reason(e), e);
         }
     }
 
