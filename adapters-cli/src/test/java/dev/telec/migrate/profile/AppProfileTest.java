@@ -319,7 +319,7 @@ class AppProfileTest {
         Result r = telec("migrate", "--migrations", steps.toString(), "--home", home.toString());
 
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("telec: " + file + ": unknown key 'homedir' (known keys: app, home, home_env, python, sandbox, step_timeout)" + NL);
+        assertThat(r.err()).isEqualTo("telec: " + file + ": unknown key 'homedir' (known keys: app, home, home_env, python, sandbox, step_timeout, keep_backups, backup_limit)" + NL);
         assertThat(home).isEmptyDirectory();
     }
 

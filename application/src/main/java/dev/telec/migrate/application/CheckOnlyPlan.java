@@ -45,6 +45,7 @@ final class CheckOnlyPlan {
         List<StepResult> results = new ArrayList<>();
         Failure failure = null;
         results.addAll(plan.ignoredResults());
+        listener.planned(pending.size());
         for (Manifest.Entry entry : plan.steps()) {
             MigrationId id = entry.id();
             if (failure != null) {

@@ -40,7 +40,7 @@ public final class MarkService implements MarkUseCase {
         Map<MigrationId, Manifest.Entry> entries = Bookkeeping.byId(manifest);
         Set<MigrationId> ids = new LinkedHashSet<>(command.ids());
         refuseUnknown(command, entries, ids, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "mark")) {
             MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseUnknown(command, entries, ids, state);
             List<String> changed = new ArrayList<>();

@@ -4,6 +4,8 @@ import dev.telec.migrate.application.TelecException.ForeignHomeException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
+import dev.telec.migrate.application.port.in.BackupOptions;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.manifest.Manifest;
@@ -109,16 +111,22 @@ public final class MigrationRunner implements MigrateUseCase {
         if (!plan.writes(state)) {
             return new StepRun(stateStore, clock, backups, home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "migrate", listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             // a killed run's steps that were changed but never recorded are put back before anything runs
             List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
             return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
-                    : new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, again, recovered)
+                    : new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, manifest, again, recovered)
                             .steps(again, again.pending(locked, resolved));
         }
+    }
+
+    /** How many runs' backups to keep: as the command says, else as the app profile does, else 5. */
+    static int kept(BackupOptions options, Manifest manifest) {
+        if (options.keep() >= 0) return options.keep();
+        return manifest.profile().flatMap(AppProfile::keepBackups).orElse(BackupOptions.DEFAULT_KEEP);
     }
 
     /**

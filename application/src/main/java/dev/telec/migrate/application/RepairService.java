@@ -46,7 +46,7 @@ public final class RepairService implements RepairUseCase {
         if (!plan(command, manifest, before).result.changed()) {
             return plan(command, manifest, before).result;
         }
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "repair")) {
             Plan plan = plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
             if (plan.result.changed()) {
                 stateStore.tidy(command.home(), plan.next);

@@ -45,7 +45,7 @@ final class StepRun {
     final Path home;
     final StepListener listener;
     final Mode mode;
-    final DurabilityBarrier barrier;
+    DurabilityBarrier barrier; // the backup's, once it has one
     final List<StepResult> results = new ArrayList<>();
     final Map<MigrationId, Manifest.Entry> entries = new HashMap<>(); // for the checksums they are recorded with
     final MigrationState initial;
@@ -76,7 +76,7 @@ final class StepRun {
     }
 
     /** This run with a backup, when it is a real run and the command asks for one. */
-    StepRun backedUp(MigrateCommand command, Plan plan, List<MigrationId> recovered) {
+    StepRun backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered) {
         List<String> notes = new ArrayList<>();
         if (!recovered.isEmpty()) {
             notes.add("rolled back what an interrupted run left of " + recovered.size()
@@ -85,8 +85,9 @@ final class StepRun {
         }
         if (mode == Mode.RUN && command.backupOptions().backup()) {
             backup = backups.start(home, plan.from(), plan.to());
+            barrier = backup.barrier(barrier);
             rollback = command.backupOptions().rollback();
-            keep = command.backupOptions().keep();
+            keep = MigrationRunner.kept(command.backupOptions(), manifest);
         } else if (mode == Mode.RUN) {
             notes.add("no backup was taken: no pre-images were saved; this run cannot be rolled back or restored");
         }

@@ -199,6 +199,23 @@ class RestoreCliTest {
     }
 
     @Test
+    void keepBackupsInTheAppProfileSaysHowManyRunsAreKeptAndTheFlagOverridesIt() throws IOException {
+        Files.writeString(manifest.resolve("telec.yaml"), "app: myapp\nkeep_backups: 1\n");
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        for (int v = 2; v <= 3; v++) {
+            entry("v1." + v + ".0/001_s.yaml", "operations:\n  - {op: write, path: s" + v + ".txt, content: x}\n");
+            assertThat(migrate().code()).isZero();
+        }
+        assertThat(restore("--list", "--json").json().get("runs")).hasSize(1);
+
+        for (int v = 4; v <= 6; v++) {
+            entry("v1." + v + ".0/001_s.yaml", "operations:\n  - {op: write, path: s" + v + ".txt, content: x}\n");
+            assertThat(migrate("--keep-backups", "3").code()).isZero();
+        }
+        assertThat(restore("--list", "--json").json().get("runs")).hasSize(3);
+    }
+
+    @Test
     void aDryRunNeitherCopiesNorShowsTheBackups() throws IOException {
         assertThat(migrate("--to", "1.1.0").code()).isZero();
         entry("v1.2.0/001_all.yaml", "operations:\n  - {op: delete, path: \"*\"}\n");

@@ -33,8 +33,10 @@ import java.util.zip.CRC32;
  *
  * <p>Records: {@code META} (the run: id, sequence number, start time, versions), {@code STEP} (a step's
  * window opens), {@code PRE} (one pre-image, with a file's content), {@code KEPT} (the step succeeded),
- * {@code ROLLED_BACK}, {@code END} (the run ended; the version the state records). Only pre-images must be
- * durable before the change they precede; the other records are buffered and written with the next
+ * {@code ROLLED_BACK}, {@code END} (the run ended; the version the state records). A pre-image of something
+ * (a file's content, a directory, a link) is forced before the change it precedes. A pre-image of "nothing"
+ * is written at once but forced later, by {@link #force()} (see {@code FileBackups}: the run's durability
+ * barrier, and any directory sync a step asks for); the other records are buffered and written with the next
  * pre-image or at the end.
  */
 final class BackupLog implements Closeable {
@@ -61,6 +63,10 @@ final class BackupLog implements Closeable {
     private final FileChannel channel;
     private long position;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private boolean unforced; // records written but not yet forced; guarded by "this"
+
+    /** How far a record goes before {@link #write} returns. */
+    private enum Reach { BUFFERED, WRITTEN, FORCED }
 
     private BackupLog(Path file, FileChannel channel, long position) {
         this.file = file;
@@ -108,7 +114,7 @@ final class BackupLog implements Closeable {
             out.writeLong(meta.started().toEpochMilli());
             out.writeUTF(meta.from());
             out.writeUTF(meta.to());
-        }), null, 0, false);
+        }), null, 0, Reach.BUFFERED);
     }
 
     /** Buffered until the next forced record. */
@@ -122,16 +128,18 @@ final class BackupLog implements Closeable {
     }
 
     void rolledBack(String step) throws IOException {
-        write(header(Type.ROLLED_BACK, step, out -> { }), null, 0, true);
+        write(header(Type.ROLLED_BACK, step, out -> { }), null, 0, Reach.FORCED);
     }
 
     void end(String to) throws IOException {
-        write(header(Type.END, "", out -> out.writeUTF(to)), null, 0, true);
+        write(header(Type.END, "", out -> out.writeUTF(to)), null, 0, Reach.FORCED);
     }
 
     /**
-     * Appends {@code image} and, for a file, {@code image.size()} bytes of {@code content}, and forces the
-     * log: when this returns the pre-image is durable.
+     * Appends {@code image} and, for a file, {@code image.size()} bytes of {@code content}. When this returns
+     * the pre-image is durable, or for a pre-image of "nothing" ({@link PreImage.Kind#ABSENT}) written, to be
+     * forced by the next {@link #force()} or forced record: it then survives a killed process at once, and a
+     * power loss once forced.
      *
      * @return the image with the offset of its content in the log
      * @throws IOException when it cannot be written (the log is cut back to what it held before)
@@ -149,7 +157,9 @@ final class BackupLog implements Closeable {
             out.writeUTF(image.link());
             out.writeLong(image.size());
         });
-        long offset = write(header, image.kind() == PreImage.Kind.FILE ? content : null, image.size(), true);
+        boolean absent = image.kind() == PreImage.Kind.ABSENT;
+        long offset = write(header, image.kind() == PreImage.Kind.FILE ? content : null, image.size(),
+                absent ? Reach.WRITTEN : Reach.FORCED);
         return image.at(offset);
     }
 
@@ -180,13 +190,13 @@ final class BackupLog implements Closeable {
         return bytes.toByteArray();
     }
 
-    /** Appends one record (buffered unless {@code force}); the offset of its content. */
-    private synchronized long write(byte[] header, Path content, long size, boolean force) throws IOException {
+    /** Appends one record (with what is buffered, unless it is buffered too); the offset of its content. */
+    private synchronized long write(byte[] header, Path content, long size, Reach reach) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(header);
         ByteBuffer head = ByteBuffer.allocate(8 + header.length);
         head.putInt(MAGIC).putInt(header.length).put(header);
-        if (content == null && !force) {
+        if (content == null && reach == Reach.BUFFERED) {
             ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue());
             pending.write(head.array(), 0, head.capacity());
             pending.write(tail.array(), 0, 4);
@@ -202,7 +212,8 @@ final class BackupLog implements Closeable {
             if (content != null) copyContent(content, size, crc);
             ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue());
             writeFully(tail.flip());
-            channel.force(false);
+            if (reach == Reach.FORCED) channel.force(false);
+            unforced = reach != Reach.FORCED;
             pending.reset();
             position = channel.position();
             return offset;
@@ -238,13 +249,19 @@ final class BackupLog implements Closeable {
         while (buffer.hasRemaining()) channel.write(buffer);
     }
 
-    /** Writes what is buffered, forced. */
-    synchronized void flush() throws IOException {
-        if (pending.size() == 0) return;
+    /** Whether records were written but not forced yet. */
+    synchronized boolean unforced() {
+        return unforced;
+    }
+
+    /** Writes what is buffered and forces everything written so far. */
+    synchronized void force() throws IOException {
+        if (pending.size() == 0 && !unforced) return;
         long start = position;
         try {
             writeFully(ByteBuffer.wrap(pending.toByteArray()));
             channel.force(false);
+            unforced = false;
             pending.reset();
             position = channel.position();
         } catch (IOException | RuntimeException e) {

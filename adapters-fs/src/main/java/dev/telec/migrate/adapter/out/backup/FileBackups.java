@@ -10,6 +10,7 @@ import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -100,7 +101,7 @@ public final class FileBackups implements Backups {
     private static final class RunBackup implements Run, PreImageFileSystem.Notes {
         private final Path home;
         private final Path homeKey;
-        private final Path telec;
+        private final Path homeReal; // the home reached through no link, when that differs
         private final BackupLog log;
         private PreImageFileSystem fs;
         private String step = "";
@@ -110,7 +111,7 @@ public final class FileBackups implements Backups {
         RunBackup(Path home, BackupLog log) {
             this.home = home;
             this.homeKey = home.toAbsolutePath().normalize();
-            this.telec = homeKey.resolve(DIRECTORY);
+            this.homeReal = realOrNull(homeKey);
             this.log = log;
         }
 
@@ -126,11 +127,11 @@ public final class FileBackups implements Backups {
 
         @Override
         public synchronized void before(Path path) throws IOException {
-            if (!path.startsWith(homeKey)) return; // outside the home: not telec's to undo
-            if (path.startsWith(telec)) {
+            String relative = relative(path);
+            if (relative == null) return; // outside the home: not telec's to undo
+            if (relative.equals(DIRECTORY) || relative.startsWith(DIRECTORY + "/")) {
                 throw new AccessDeniedException(path.toString(), null, "telec keeps its backups there; a step may not change it");
             }
-            String relative = relative(path);
             if (!noted.add(relative)) return;
             try {
                 PreImage image = log.pre(step, PreImage.of(relative, path), path);
@@ -142,14 +143,48 @@ public final class FileBackups implements Backups {
             }
         }
 
+        /** {@code path} relative to the home, {@code /}-separated, when it is in the home by its given or real path. */
         private String relative(Path path) {
+            Path root = path.startsWith(homeKey) ? homeKey : homeReal != null && path.startsWith(homeReal) ? homeReal : null;
+            if (root == null) return null;
             StringBuilder b = new StringBuilder();
-            for (Path name : homeKey.relativize(path)) {
+            for (Path name : root.relativize(path)) {
                 if (name.toString().isEmpty()) continue;
                 if (b.length() > 0) b.append('/');
                 b.append(name);
             }
             return b.toString();
+        }
+
+        /**
+         * Before a step syncs a directory: the pre-images of "nothing" written so far are forced first, so an
+         * entry the sync makes durable never outlives the pre-image that says it was not there.
+         */
+        @Override
+        public void beforeReading(Path path) throws IOException {
+            if (log.unforced() && Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) log.force();
+        }
+
+        @Override
+        public DurabilityBarrier barrier(DurabilityBarrier run) {
+            return new DurabilityBarrier() {
+                @Override
+                public void syncBeforeRecord(Path directory) throws IOException {
+                    run.syncBeforeRecord(directory);
+                }
+
+                @Override
+                public void syncFileSystemBeforeRecord(Path home) throws IOException {
+                    run.syncFileSystemBeforeRecord(home);
+                }
+
+                /** The deferred pre-images before the directories: both before any record. */
+                @Override
+                public void flush() throws IOException {
+                    log.force();
+                    run.flush();
+                }
+            };
         }
 
         @Override
@@ -178,6 +213,15 @@ public final class FileBackups implements Backups {
             } catch (IOException e) {
                 // the next run finds the run unfinished and rolls back nothing the state records
             }
+        }
+    }
+
+    private static Path realOrNull(Path home) {
+        try {
+            Path real = home.toRealPath();
+            return real.equals(home) ? null : real;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -40,22 +40,45 @@ import java.util.Set;
  * file system's paths and by default forwards to the delegate's provider; a subclass overrides the ones it
  * cares about and calls {@code super} (or {@link #delegate()}{@code .provider()} with {@link #unwrap}ped
  * paths) to do the work. Not supported: watch services, URIs (toUri() gives the delegate's URI).
+ *
+ * <p>A subclass made with {@code watchChanges} is told, by {@link #beforeChange}, every path of the delegate
+ * an operation is about to change, before it changes it: opening a file for writing (and the file a link
+ * leads to), creating a directory or link, delete, copy (the target), move (source and target, with every
+ * path under them for a directory), setting an attribute, directly or through an attribute view's setters.
+ * A path reached through a link on its way is told at its real place too.
  */
 public abstract class ForwardingFileSystem extends FileSystem {
 
     private final FileSystem delegate;
-    private final String scheme;
     private final String name;
-    private final Provider provider = new Provider();
+    private final FileSystemProvider provider;
+    private final ChangeNotes changes; // null: nothing is told
 
     /**
      * @param scheme the provider's URI scheme
      * @param name what messages call this file system, e.g. in "not a path of this {@code name}"
      */
     protected ForwardingFileSystem(FileSystem delegate, String scheme, String name) {
+        this(delegate, scheme, name, false);
+    }
+
+    /** @param watchChanges whether {@link #beforeChange} is told the paths each operation is about to change */
+    protected ForwardingFileSystem(FileSystem delegate, String scheme, String name, boolean watchChanges) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
         this.name = Objects.requireNonNull(name, "name");
+        this.provider = new ForwardingProvider(this, Objects.requireNonNull(scheme, "scheme"), name);
+        this.changes = watchChanges ? new ChangeNotes(this::beforeChange) : null;
+    }
+
+    /**
+     * Told, when this file system watches changes, that {@code delegatePath} (absolute, normalized) is about to
+     * change; the operation happens only when this returns, and fails with what it throws.
+     */
+    protected void beforeChange(Path delegatePath) throws IOException {
+    }
+
+    private void changing(Path path) throws IOException {
+        if (changes != null) changes.path(unwrap(path));
     }
 
     /** The file system this one decorates. */
@@ -115,7 +138,7 @@ public abstract class ForwardingFileSystem extends FileSystem {
         return p -> m.matches(unwrap(p));
     }
 
-    private UnsupportedOperationException noWatchService() {
+    UnsupportedOperationException noWatchService() {
         return new UnsupportedOperationException(name + " does not support watch services");
     }
 
@@ -126,10 +149,12 @@ public abstract class ForwardingFileSystem extends FileSystem {
     }
 
     protected SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        if (changes != null && writing(options)) changes.write(unwrap(path), options);
         return inner().newByteChannel(unwrap(path), options, attrs);
     }
 
     protected FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
+        if (changes != null && writing(options)) changes.write(unwrap(path), options);
         return inner().newFileChannel(unwrap(path), options, attrs);
     }
 
@@ -153,15 +178,18 @@ public abstract class ForwardingFileSystem extends FileSystem {
     }
 
     protected void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
+        changing(dir);
         inner().createDirectory(unwrap(dir), attrs);
     }
 
     /** {@code target}, relative or absolute, is a path of this file system too. */
     protected void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+        changing(link);
         inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
     }
 
     protected void createLink(Path link, Path existing) throws IOException {
+        changing(link);
         inner().createLink(unwrap(link), unwrap(existing));
     }
 
@@ -170,14 +198,20 @@ public abstract class ForwardingFileSystem extends FileSystem {
     }
 
     protected void delete(Path path) throws IOException {
+        changing(path);
         inner().delete(unwrap(path));
     }
 
     protected void copy(Path source, Path target, CopyOption... options) throws IOException {
+        if (changes != null) changes.tree(unwrap(target), null); // a directory replaced must be empty; still, it is told
         inner().copy(unwrap(source), unwrap(target), options);
     }
 
     protected void move(Path source, Path target, CopyOption... options) throws IOException {
+        if (changes != null) {
+            changes.tree(unwrap(target), null);
+            changes.tree(unwrap(source), unwrap(target));
+        }
         inner().move(unwrap(source), unwrap(target), options);
     }
 
@@ -198,7 +232,8 @@ public abstract class ForwardingFileSystem extends FileSystem {
     }
 
     protected <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
-        return inner().getFileAttributeView(unwrap(path), type, options);
+        V view = inner().getFileAttributeView(unwrap(path), type, options);
+        return changes == null ? view : changes.view(unwrap(path), type, view);
     }
 
     protected <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
@@ -210,115 +245,7 @@ public abstract class ForwardingFileSystem extends FileSystem {
     }
 
     protected void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
+        changing(path);
         inner().setAttribute(unwrap(path), attribute, value, options);
-    }
-
-    // ---- Path ---------------------------------------------------------------------------------------------
-
-    private static final class ForwardingPath implements Path {
-        final ForwardingFileSystem fs;
-        final Path delegate;
-
-        ForwardingPath(ForwardingFileSystem fs, Path delegate) {
-            this.fs = fs;
-            this.delegate = delegate;
-        }
-
-        private Path w(Path p) { return p == null ? null : new ForwardingPath(fs, p); }
-        private Path u(Path p) { return fs.unwrap(p); }
-        private boolean ours(Path p) { return p instanceof ForwardingPath fp && fp.fs == fs; }
-
-        @Override public FileSystem getFileSystem() { return fs; }
-        @Override public boolean isAbsolute() { return delegate.isAbsolute(); }
-        @Override public Path getRoot() { return w(delegate.getRoot()); }
-        @Override public Path getFileName() { return w(delegate.getFileName()); }
-        @Override public Path getParent() { return w(delegate.getParent()); }
-        @Override public int getNameCount() { return delegate.getNameCount(); }
-        @Override public Path getName(int index) { return w(delegate.getName(index)); }
-        @Override public Path subpath(int beginIndex, int endIndex) { return w(delegate.subpath(beginIndex, endIndex)); }
-        @Override public boolean startsWith(Path other) { return ours(other) && delegate.startsWith(u(other)); }
-        @Override public boolean startsWith(String other) { return delegate.startsWith(other); }
-        @Override public boolean endsWith(Path other) { return ours(other) && delegate.endsWith(u(other)); }
-        @Override public boolean endsWith(String other) { return delegate.endsWith(other); }
-        @Override public Path normalize() { return w(delegate.normalize()); }
-        @Override public Path resolve(Path other) { return w(delegate.resolve(u(other))); }
-        @Override public Path resolve(String other) { return w(delegate.resolve(other)); }
-        @Override public Path resolveSibling(Path other) { return w(delegate.resolveSibling(u(other))); }
-        @Override public Path resolveSibling(String other) { return w(delegate.resolveSibling(other)); }
-        @Override public Path relativize(Path other) { return w(delegate.relativize(u(other))); }
-        @Override public URI toUri() { return delegate.toUri(); }
-        @Override public Path toAbsolutePath() { return w(delegate.toAbsolutePath()); }
-        @Override public Path toRealPath(LinkOption... options) throws IOException { return w(delegate.toRealPath(options)); }
-        @Override public int compareTo(Path other) { return delegate.compareTo(u(other)); }
-        @Override public boolean equals(Object o) { return o instanceof ForwardingPath fp && fp.fs == fs && delegate.equals(fp.delegate); }
-        @Override public int hashCode() { return delegate.hashCode(); }
-        @Override public String toString() { return delegate.toString(); }
-
-        @Override
-        public WatchKey register(WatchService watcher, WatchEvent.Kind<?>[] events, WatchEvent.Modifier... modifiers) {
-            throw fs.noWatchService();
-        }
-    }
-
-    // ---- Provider: dispatches to the protected operations above ------------------------------------------------
-
-    private final class Provider extends FileSystemProvider {
-        private final ForwardingFileSystem fs = ForwardingFileSystem.this;
-
-        @Override public String getScheme() { return scheme; }
-        @Override public FileSystem newFileSystem(URI uri, Map<String, ?> env) { throw notFromUri(); }
-        @Override public FileSystem getFileSystem(URI uri) { throw notFromUri(); }
-        @Override public Path getPath(URI uri) { throw new UnsupportedOperationException(name + " does not support URIs"); }
-
-        private UnsupportedOperationException notFromUri() {
-            return new UnsupportedOperationException(name + " wraps a file system: it is not made from a URI");
-        }
-
-        @Override
-        public SeekableByteChannel newByteChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-            return fs.newByteChannel(path, options, attrs);
-        }
-
-        @Override
-        public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attrs) throws IOException {
-            return fs.newFileChannel(path, options, attrs);
-        }
-
-        @Override
-        public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
-            return fs.newDirectoryStream(dir, filter);
-        }
-
-        @Override public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException { fs.createDirectory(dir, attrs); }
-        @Override public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException { fs.createSymbolicLink(link, target, attrs); }
-        @Override public void createLink(Path link, Path existing) throws IOException { fs.createLink(link, existing); }
-        @Override public Path readSymbolicLink(Path link) throws IOException { return fs.readSymbolicLink(link); }
-        @Override public void delete(Path path) throws IOException { fs.delete(path); }
-        @Override public void copy(Path source, Path target, CopyOption... options) throws IOException { fs.copy(source, target, options); }
-        @Override public void move(Path source, Path target, CopyOption... options) throws IOException { fs.move(source, target, options); }
-        @Override public boolean isSameFile(Path path, Path path2) throws IOException { return fs.isSameFile(path, path2); }
-        @Override public boolean isHidden(Path path) throws IOException { return fs.isHidden(path); }
-        @Override public FileStore getFileStore(Path path) throws IOException { return fs.getFileStore(path); }
-        @Override public void checkAccess(Path path, AccessMode... modes) throws IOException { fs.checkAccess(path, modes); }
-
-        @Override
-        public <V extends FileAttributeView> V getFileAttributeView(Path path, Class<V> type, LinkOption... options) {
-            return fs.getFileAttributeView(path, type, options);
-        }
-
-        @Override
-        public <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
-            return fs.readAttributes(path, type, options);
-        }
-
-        @Override
-        public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
-            return fs.readAttributes(path, attributes, options);
-        }
-
-        @Override
-        public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
-            fs.setAttribute(path, attribute, value, options);
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.adapter.out.script.Sandboxing;
 import dev.telec.migrate.application.port.out.AppProfile;
@@ -47,6 +48,9 @@ final class ProfileFile {
         KEYS.put("python", (profile, value) -> profile.python(command(value)));
         KEYS.put("sandbox", (profile, value) -> profile.sandbox(Sandboxing.parse(value).wireName()));
         KEYS.put("step_timeout", (profile, value) -> profile.stepTimeout(Durations.parse(value)));
+        // backups (docs/backups.md)
+        KEYS.put("keep_backups", (profile, value) -> profile.keepBackups(count(value)));
+        KEYS.put("backup_limit", (profile, value) -> profile.backupLimit(Sizes.parse(value)));
     }
 
     private ProfileFile() {
@@ -179,6 +183,14 @@ final class ProfileFile {
             throw new IllegalArgumentException("'" + value + "' is not a command (a name like python3, or a path, without arguments)");
         }
         return value.strip();
+    }
+
+    /** How many backups to keep: a whole number, 0 or more. */
+    private static int count(String value) {
+        if (!value.matches("\\d{1,6}")) {
+            throw new IllegalArgumentException("'" + value + "' is not a number of backups to keep (0 or more, like 5)");
+        }
+        return Integer.parseInt(value);
     }
 
     private static String variable(String value) {

@@ -11,6 +11,8 @@ import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.spi.Migration;
+import dev.telec.migrate.spi.MigrationContext;
 import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -104,6 +106,73 @@ class CrashRollbackTest {
     @Test
     void aCrashAtAnyOperationOfARollbackIsFinishedByTheNextRun() throws IOException {
         crashAtEveryOperationThenRecover(Failure.THROWS);
+    }
+
+    /** Creates directories and never syncs them, nor asks the barrier to: only a later sync makes them durable. */
+    private static final class CarelessStep implements Migration {
+        private final String name;
+
+        CarelessStep(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public boolean check(MigrationContext context) {
+            return Files.isDirectory(context.home().resolve(name));
+        }
+
+        @Override
+        public boolean migrate(MigrationContext context) throws IOException {
+            Files.createDirectory(context.home().resolve(name));
+            return true;
+        }
+    }
+
+    /**
+     * A pre-image of "nothing" is forced at the latest when the run's barrier is flushed, before the state
+     * store writes (and syncs the home for) the record of its step: whatever a crash keeps of a created path,
+     * the next run or a restore knows it was not there.
+     */
+    @Test
+    void aPathCreatedByAStepThatNeverSyncsIsUndoneAfterACrashAtAnyOperation() throws IOException {
+        List<Homes.Entry> entries = List.of(new Homes.Entry(RollbackProperties.id(0), () -> new CarelessStep("made")),
+                new Homes.Entry(RollbackProperties.id(1), () -> new CarelessStep("also")));
+        Map<String, String> before;
+        int operations;
+        try (FileSystem jimfs = Homes.jimfs()) {
+            Path plain = seeded(jimfs);
+            before = Homes.tree(plain);
+            FaultyFileSystem fs = FaultyFileSystem.wrap(jimfs);
+            int start = fs.operationCount();
+            Homes.runner(entries).migrate(MigrateCommand.of(fs.wrap(plain)));
+            operations = fs.operationCount() - start;
+        }
+        int restored = 0;
+        for (int k = 1; k <= operations; k++) {
+            try (FileSystem jimfs = Homes.jimfs()) {
+                Path plain = seeded(jimfs);
+                FaultyFileSystem fs = FaultyFileSystem.wrap(jimfs);
+                Path home = fs.wrap(plain);
+                fs.crashAt(k);
+                try {
+                    Homes.runner(entries).migrate(MigrateCommand.of(home));
+                } catch (RuntimeException e) {
+                    // died at operation k
+                }
+                fs.crash();
+
+                FileBackups backups = new FileBackups(Homes.CLOCK);
+                MigrationState state = new JsonStateStore().load(home);
+                backups.recover(home, state);
+                if (!state.applied().isEmpty()) {
+                    new Restorer(backups, HomeLocks.NONE).restore(RestoreCommand.of(home));
+                    restored++;
+                }
+                assertThat(Homes.tree(home)).as("crash at operation %d of %d, %d steps recorded", k, operations,
+                        state.applied().size()).isEqualTo(before);
+            }
+        }
+        assertThat(restored).as("crashes after a step was recorded").isPositive();
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -78,6 +79,14 @@ class RollbackProperties {
             for (int i = 0; i < k; i++) recorded.add(id(i).toString());
             assertThat(new JsonStateStore().load(home).applied()).isEqualTo(recorded);
         }
+    }
+
+    /** A file written through a link to a directory is the directory's: rolled back there. */
+    @Example
+    void aWriteThroughALinkedDirectoryIsRolledBackWhereItLanded() throws IOException {
+        aFailedStepLeavesTheHomeAsTheStepsBeforeItAlone(List.of(new Write("mkdir", "a", "", "")),
+                List.of(List.of(new Write("link", "d", "a", "")), List.of(new Write("write", "d/x", "", "one"))),
+                Failure.THROWS, 7); // step 1 fails after its one write
     }
 
     @Property(tries = 60)

@@ -34,6 +34,14 @@ class ProfileFileTest {
     }
 
     @Test
+    void readsHowManyBackupsToKeepAndTheLimitOfAScriptStepsSnapshot() throws IOException {
+        assertThat(profile("app: x\nkeep_backups: 2\nbackup_limit: 512M\n"))
+                .contains(AppProfile.of(AppName.of("x")).keepBackups(2).backupLimit(512L << 20));
+        assertThat(profile("app: x\nkeep_backups: 0\nbackup_limit: \"1 GiB\"\n"))
+                .contains(AppProfile.of(AppName.of("x")).keepBackups(0).backupLimit(1L << 30));
+    }
+
+    @Test
     void aTreeWithoutProfileHasNoneAndItsEntriesStillLoad() throws IOException {
         Files.createDirectories(tree.resolve("v1.0.0"));
         Files.writeString(tree.resolve("v1.0.0/001_a.yaml"), "operations:\n  - op: mkdir\n    path: a\n");
@@ -59,13 +67,17 @@ class ProfileFileTest {
         "home: ~/.x                       | app: is missing",
         "app: MyApp                       | app: not an app name: 'MyApp'",
         "app: -x                          | app: not an app name: '-x'",
-        "app: x\\nhomedir: /srv           | unknown key 'homedir' (known keys: app, home, home_env, python, sandbox, step_timeout)",
+        "app: x\\nhomedir: /srv           | unknown key 'homedir' (known keys: app, home, home_env, python, sandbox, step_timeout, keep_backups, backup_limit)",
         "app: x\\nhome:                   | home: has no value",
         "app: x\\nhome: ~bob/x            | home: '~bob/x': only a leading ~ or ~/ ($HOME) is expanded, not ~user",
         "app: x\\nhome_env: MY-HOME       | home_env: 'MY-HOME' is not an environment variable name",
         "app: x\\nhome_env: [A, B]        | home_env: must be a single value, not a list",
         "app: {name: x}                   | app: must be a single value, not a mapping",
         "app: x\\napp: y                  | app: appears twice",
+        "app: x\\nkeep_backups: -1        | keep_backups: '-1' is not a number of backups to keep (0 or more, like 5)",
+        "app: x\\nkeep_backups: five      | keep_backups: 'five' is not a number of backups to keep",
+        "app: x\\nbackup_limit: lots      | backup_limit: not a size: 'lots' (bytes, or a number with K, M or G, like 256M)",
+        "app: x\\nbackup_limit: 10PB      | backup_limit: not a size: '10PB'",
         "- app: x                         | the profile must be a mapping",
         "''                               | empty profile",
         "app: x\\n---\\napp: y            | more than one YAML document",

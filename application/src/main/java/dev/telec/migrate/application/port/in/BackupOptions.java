@@ -6,17 +6,18 @@ package dev.telec.migrate.application.port.in;
  * @param backup save the pre-image of every path a step changes before it changes it, so that a failed step
  *     can be rolled back and the run restored; false ({@code --no-backup}) gives both up for this run
  * @param rollback roll a failed step's changes back; false ({@code --no-rollback}) keeps them for debugging
- * @param keep how many runs' backups are kept; older ones are deleted after a successful run
+ * @param keep how many runs' backups are kept (older ones are deleted after a successful run); -1: as the app
+ *     profile says ({@code keep_backups:}), else {@link #DEFAULT_KEEP}
  */
 public record BackupOptions(boolean backup, boolean rollback, int keep) {
 
     public static final int DEFAULT_KEEP = 5;
 
-    /** Backups on, rollback on, the last 5 runs kept. */
-    public static final BackupOptions DEFAULT = new BackupOptions(true, true, DEFAULT_KEEP);
+    /** Backups on, rollback on, as many kept as the app profile says, else the last 5 runs. */
+    public static final BackupOptions DEFAULT = new BackupOptions(true, true, -1);
 
     public BackupOptions {
-        if (keep < 0) {
+        if (keep < -1) {
             throw new IllegalArgumentException("the number of backups to keep must not be negative: " + keep);
         }
     }
@@ -29,7 +30,9 @@ public record BackupOptions(boolean backup, boolean rollback, int keep) {
         return new BackupOptions(backup, value, keep);
     }
 
+    /** Keeps {@code value} runs' backups, whatever the app profile says. */
     public BackupOptions keep(int value) {
+        if (value < 0) throw new IllegalArgumentException("the number of backups to keep must not be negative: " + value);
         return new BackupOptions(backup, rollback, value);
     }
 }

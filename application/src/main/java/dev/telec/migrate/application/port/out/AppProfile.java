@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param python the interpreter of the tree's Python steps ({@code TELEC_PYTHON} overrides it)
  * @param sandbox how script steps are confined: {@code auto}, {@code required} or {@code off}
  * @param stepTimeout the time limit of each call of a script step whose entry sets none
+ * @param keepBackups how many runs' backups a home keeps ({@code --keep-backups} overrides it)
+ * @param backupLimit the largest snapshot of a home, in bytes, taken before a script step; a larger one refuses the run
  */
 public record AppProfile(AppName app, Optional<String> home, Optional<String> homeVariable, Optional<String> python,
-                         Optional<String> sandbox, Optional<Duration> stepTimeout) {
+                         Optional<String> sandbox, Optional<Duration> stepTimeout, Optional<Integer> keepBackups,
+                         Optional<Long> backupLimit) {
 
     public AppProfile {
         Objects.requireNonNull(app, "app");
@@ -26,10 +29,12 @@ public record AppProfile(AppName app, Optional<String> home, Optional<String> ho
         Objects.requireNonNull(python, "python");
         Objects.requireNonNull(sandbox, "sandbox");
         Objects.requireNonNull(stepTimeout, "stepTimeout");
+        Objects.requireNonNull(keepBackups, "keepBackups");
+        Objects.requireNonNull(backupLimit, "backupLimit");
     }
 
     public AppProfile(AppName app, Optional<String> home, Optional<String> homeVariable) {
-        this(app, home, homeVariable, Optional.empty(), Optional.empty(), Optional.empty());
+        this(app, home, homeVariable, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** A profile that names only its app. */
@@ -38,22 +43,30 @@ public record AppProfile(AppName app, Optional<String> home, Optional<String> ho
     }
 
     public AppProfile home(String value) {
-        return new AppProfile(app, Optional.of(value), homeVariable, python, sandbox, stepTimeout);
+        return new AppProfile(app, Optional.of(value), homeVariable, python, sandbox, stepTimeout, keepBackups, backupLimit);
     }
 
     public AppProfile homeVariable(String name) {
-        return new AppProfile(app, home, Optional.of(name), python, sandbox, stepTimeout);
+        return new AppProfile(app, home, Optional.of(name), python, sandbox, stepTimeout, keepBackups, backupLimit);
     }
 
     public AppProfile python(String value) {
-        return new AppProfile(app, home, homeVariable, Optional.of(value), sandbox, stepTimeout);
+        return new AppProfile(app, home, homeVariable, Optional.of(value), sandbox, stepTimeout, keepBackups, backupLimit);
     }
 
     public AppProfile sandbox(String value) {
-        return new AppProfile(app, home, homeVariable, python, Optional.of(value), stepTimeout);
+        return new AppProfile(app, home, homeVariable, python, Optional.of(value), stepTimeout, keepBackups, backupLimit);
     }
 
     public AppProfile stepTimeout(Duration value) {
-        return new AppProfile(app, home, homeVariable, python, sandbox, Optional.of(value));
+        return new AppProfile(app, home, homeVariable, python, sandbox, Optional.of(value), keepBackups, backupLimit);
+    }
+
+    public AppProfile keepBackups(int value) {
+        return new AppProfile(app, home, homeVariable, python, sandbox, stepTimeout, Optional.of(value), backupLimit);
+    }
+
+    public AppProfile backupLimit(long bytes) {
+        return new AppProfile(app, home, homeVariable, python, sandbox, stepTimeout, keepBackups, Optional.of(bytes));
     }
 }

@@ -5,6 +5,7 @@ import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
+import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -119,6 +120,15 @@ public interface Backups {
          * that home has its pre-image saved first. A pre-image that cannot be saved fails the change.
          */
         Path begin(MigrationId step, Path home);
+
+        /**
+         * The run's durability barrier, made to force first what this backup deferred: a pre-image is durable
+         * before the state store writes the record of the step it belongs to. The runner gives the steps and
+         * the store this barrier instead of {@code run}.
+         */
+        default DurabilityBarrier barrier(DurabilityBarrier run) {
+            return run;
+        }
 
         /**
          * The step succeeded: its pre-images are kept for {@code restore}, and what it changed is made as
