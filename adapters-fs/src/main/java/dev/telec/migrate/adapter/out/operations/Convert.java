@@ -5,7 +5,6 @@ import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,10 +21,7 @@ record Convert(HomePattern from, DocumentFormat fromFormat, HomePattern to, Docu
 
     @Override
     public boolean satisfied(Path home) throws IOException {
-        for (HomePattern.Match m : from.matches(home)) {
-            if (Files.exists(m.path(), LinkOption.NOFOLLOW_LINKS)) return false;
-        }
-        return true;
+        return FileOperations.noneExists(from, home);
     }
 
     @Override
