@@ -1,9 +1,9 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
