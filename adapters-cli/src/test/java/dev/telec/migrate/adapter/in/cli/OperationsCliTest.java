@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +26,6 @@ class OperationsCliTest {
     Path home;
     Path manifest;
     Map<String, String> env = new TreeMap<>();
-
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @BeforeEach
     void manifest() throws IOException {
@@ -56,17 +47,11 @@ class OperationsCliTest {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        CliRun.write(file, text);
     }
 
     private Result telec(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
-                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(env, tmp.resolve("user"), args);
     }
 
     /** {@code telec VERB --home H --migrations M ARGS...} */
