@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
@@ -130,9 +131,9 @@ public final class MigrationRunner implements MigrateUseCase {
             // a killed run's steps that were changed but never recorded are put back before anything runs
             List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
-            return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
-                    : new Run(home, locked, listener, mode).backedUp(command, manifest, again, recovered)
-                            .steps(again, again.pending(locked, resolved));
+            if (again.leftAsItIs()) return again.leftAsItIsReport(mode, Optional.empty());
+            Map<MigrationId, Migration> steps = again.pending(locked, resolved);
+            return new Run(home, locked, listener, mode).backedUp(command, manifest, again, recovered, steps).steps(again, steps);
         }
     }
 
@@ -195,7 +196,6 @@ public final class MigrationRunner implements MigrateUseCase {
         boolean rollback;
         Optional<Version> version; // as the state records it
         int keep = -1; // backups to keep after a successful run; -1: none taken
-        boolean seen; // whether the step in flight writes where its backup sees it
         Optional<String> notice = Optional.empty();
         Version from = Version.ZERO; // the plan's range, told to the steps
         Version to = Version.ZERO;
@@ -210,7 +210,8 @@ public final class MigrationRunner implements MigrateUseCase {
         }
 
         /** This run with a backup, when it is a real run and the command asks for one. */
-        Run backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered) {
+        Run backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered,
+                     Map<MigrationId, Migration> pending) {
             List<String> notes = new ArrayList<>();
             if (!recovered.isEmpty()) {
                 notes.add("rolled back what an interrupted run left of " + recovered.size()
@@ -218,7 +219,9 @@ public final class MigrationRunner implements MigrateUseCase {
                         + String.join(", ", recovered.stream().map(MigrationId::toString).toList()) + ") before running");
             }
             if (mode == Mode.RUN && command.backupOptions().backup()) {
-                backup = backups.start(home, plan.from(), plan.to());
+                boolean scripts = pending.values().stream().anyMatch(m -> m instanceof ScriptMigration);
+                backup = backups.start(home, plan.from(), plan.to(), scripts ? OptionalLong.of(manifest.profile()
+                        .flatMap(AppProfile::backupLimit).orElse(BackupOptions.DEFAULT_SNAPSHOT_LIMIT)) : OptionalLong.empty());
                 barrier = backup.barrier(barrier);
                 rollback = command.backupOptions().rollback();
                 keep = kept(command.backupOptions(), manifest);
@@ -286,10 +289,17 @@ public final class MigrationRunner implements MigrateUseCase {
 
         void step(MigrationId id, Migration migration) {
             Optional<StepOutcome> outcome;
-            // a script writes behind telec's back and needs the home on disk: it runs on the home itself, with no
-            // pre-images, so there is nothing to roll back (docs/backups.md)
-            seen = !(migration instanceof ScriptMigration);
-            StepContext context = new StepContext(seen ? backup.begin(id, home) : home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
+            // a script writes behind telec's back and needs the home on disk: it runs on the home itself, after a
+            // snapshot of it (docs/backups.md)
+            Path stepHome;
+            try {
+                stepHome = migration instanceof ScriptMigration ? backup.beginScript(id, home) : backup.begin(id, home);
+            } catch (TelecException e) {
+                add(StepResult.failed(id, e.getMessage(), e));
+                failure = new Failure(Optional.of(id), Failure.Cause.MIGRATE_THREW, Optional.empty(), e.getMessage());
+                return;
+            }
+            StepContext context = new StepContext(stepHome, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
             listener.started(id);
             try {
                 outcome = attempt(id, migration, context);
@@ -322,6 +332,7 @@ public final class MigrationRunner implements MigrateUseCase {
                 return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
             }
             if (done) {
+                backup.kept(id);
                 return Optional.of(StepOutcome.SKIPPED_CHECK);
             }
             try {
@@ -395,7 +406,7 @@ public final class MigrationRunner implements MigrateUseCase {
                 result = result.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
                         Objects.requireNonNullElse(sf.stderr(), "")));
             }
-            if (rollback && seen) {
+            if (rollback) {
                 try {
                     if (backup.rollBack(f.step().get())) {
                         result = result.withRolledBack();
