@@ -35,7 +35,7 @@ import java.time.Clock;
  *
  * The migrator reads only the {@link dev.telec.migrate.application.port.in.StepSource} a command names and keeps
  * its state in {@code <home>/migration_state.json}. It never prints or exits; a failing step is in the report,
- * and a condition that stops everything before a step runs is a {@link dev.telec.migrate.application.TelecException}.
+ * and a condition that stops everything before a step runs is a {@link dev.telec.migrate.api.TelecException}.
  */
 public final class Telec {
 

@@ -13,7 +13,7 @@ import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.Guice;
 import dev.telec.migrate.adapter.in.cli.Cli;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
+import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
+import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.steps.BlockingStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +59,7 @@ class OperationsLockTest {
                         .toArray(String[]::new);
                 Result r = telec(args);
                 assertThat(r.code()).as(verb[0] + ": " + r.err()).isEqualTo(3);
-                assertThat(r.err()).as(verb[0]).contains("(pid " + holder.pid() + ",");
+                assertThat(r.err()).as(verb[0]).contains("another telec migrate (pid " + holder.pid() + ",");
             }
             assertThat(Files.exists(home.resolve("migration_state.json"))).as("nothing written").isFalse();
             assertThat(Files.exists(home.resolve(".migration_state.json.left1.tmp"))).as("nothing removed").isTrue();
@@ -67,5 +71,20 @@ class OperationsLockTest {
             holder.destroyForcibly();
             holder.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void aRefusedRunNamesTheVerbThatHoldsTheHomeNotAlwaysMigrate() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        for (String verb : new String[] {"stamp", "mark", "repair", "restore"}) {
+            try (HomeLocks.Held held = new FileHomeLocks(Clock.systemUTC()).acquire(home, Duration.ZERO, verb)) {
+                Result r = telec("migrate", "--home", home.toString());
+
+                assertThat(r.code()).as(r.err()).isEqualTo(3);
+                assertThat(r.err()).matches("telec: another telec " + verb + " \\(pid " + ProcessHandle.current().pid()
+                        + ", since [0-9T:-]+Z\\) holds " + java.util.regex.Pattern.quote(home.toString()) + "; --wait SECONDS waits for it\\R");
+            }
+        }
+        assertThat(Files.exists(home.resolve("migration_state.json"))).as("nothing written").isFalse();
     }
 }

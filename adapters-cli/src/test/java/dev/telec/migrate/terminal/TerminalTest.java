@@ -59,6 +59,23 @@ class TerminalTest {
     }
 
     @Test
+    void aLongDryRunShowsTheSameProgressAndClearsItBeforeTheReport() throws Exception {
+        Path manifest = ChildTelec.manifest(tmp.resolve("manifest"), 40);
+        Path home = Files.createDirectories(tmp.resolve("home"));
+
+        String shown = onATerminal(ChildTelec.command(60, "migrate", "--dry-run", "--home", home.toString(),
+                "--migrations", manifest.toString(), "--color=never"));
+
+        assertThat(shown).containsPattern("telec: step \\d+ of 40: 1\\.0\\.0/0\\d\\d_step");
+        int lastProgress = shown.lastIndexOf("telec: step ");
+        int report = shown.indexOf(home + ": 0.0.0 -> 1.0.0");
+        assertThat(report).as("the report comes after the progress line").isGreaterThan(lastProgress);
+        assertThat(shown.substring(lastProgress, report)).as("the line is cleared before the report").contains(CLEAR_LINE);
+        assertThat(shown).contains("40 would apply");
+        assertThat(home).isEmptyDirectory();
+    }
+
+    @Test
     void aQuickRunQuietOrJsonShowNoProgress() throws Exception {
         Path manifest = ChildTelec.manifest(tmp.resolve("manifest"), 40);
         Path few = ChildTelec.manifest(tmp.resolve("few"), 3);

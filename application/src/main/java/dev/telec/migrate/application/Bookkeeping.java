@@ -1,6 +1,6 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.HomeStatus;
 import dev.telec.migrate.domain.MigrationId;

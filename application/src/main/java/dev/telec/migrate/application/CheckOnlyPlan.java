@@ -2,7 +2,7 @@ package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepListener;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationId;
@@ -45,6 +45,7 @@ final class CheckOnlyPlan {
         List<StepResult> results = new ArrayList<>();
         Failure failure = null;
         results.addAll(plan.ignoredResults());
+        listener.planned(pending.size());
         for (Manifest.Entry entry : plan.steps()) {
             MigrationId id = entry.id();
             if (failure != null) {

@@ -4,7 +4,7 @@ import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.MarkCommand;
 import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationId;
@@ -40,7 +40,7 @@ public final class MarkService implements MarkUseCase {
         Map<MigrationId, Manifest.Entry> entries = Bookkeeping.byId(manifest);
         Set<MigrationId> ids = new LinkedHashSet<>(command.ids());
         refuseUnknown(command, entries, ids, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "mark")) {
             MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseUnknown(command, entries, ids, state);
             List<String> changed = new ArrayList<>();

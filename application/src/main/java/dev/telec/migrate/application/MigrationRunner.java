@@ -9,7 +9,7 @@ import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.AppName;
@@ -125,7 +125,7 @@ public final class MigrationRunner implements MigrateUseCase {
         if (!plan.writes(state)) {
             return new Run(home, state, listener, mode).steps(plan, pending);
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), listener::waiting)) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "migrate", listener::waiting)) {
             // Another run may have moved the home on before we got the lock: plan again from the state now.
             MigrationState locked = ownState(home, manifest, stateStore.load(home));
             // a killed run's steps that were changed but never recorded are put back before anything runs

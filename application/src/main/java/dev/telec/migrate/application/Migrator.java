@@ -25,6 +25,6 @@ public final class Migrator implements MigrateUseCase {
 
     @Override
     public MigrationReport migrate(MigrateCommand command, StepListener listener) {
-        return command.dryRun() ? dryRuns.dryRun(DryRunCommand.of(command)) : runner.migrate(command, listener);
+        return command.dryRun() ? dryRuns.dryRun(DryRunCommand.of(command), listener) : runner.migrate(command, listener);
     }
 }

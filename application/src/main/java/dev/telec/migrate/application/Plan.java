@@ -4,7 +4,7 @@ import dev.telec.migrate.application.TelecException.DowngradeException;
 import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;

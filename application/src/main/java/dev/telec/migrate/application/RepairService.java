@@ -4,7 +4,7 @@ import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.RepairCommand;
 import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HomeStatus;
@@ -46,7 +46,7 @@ public final class RepairService implements RepairUseCase {
         if (!plan(command, manifest, before).result.changed()) {
             return plan(command, manifest, before).result;
         }
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "repair")) {
             Plan plan = plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
             if (plan.result.changed()) {
                 stateStore.tidy(command.home(), plan.next);

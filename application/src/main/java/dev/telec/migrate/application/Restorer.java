@@ -38,7 +38,7 @@ public final class Restorer implements RestoreUseCase {
             List<String> runs = interrupted.orElseGet(() -> select(command));
             return new Report(runs, backups.restore(home, runs, true), true, interrupted.isPresent());
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "restore")) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
             List<Change> changes = backups.restore(home, runs, false);

@@ -46,10 +46,10 @@ public final class SimulatingMigrator implements DryRunUseCase {
     }
 
     @Override
-    public MigrationReport dryRun(DryRunCommand command) {
+    public MigrationReport dryRun(DryRunCommand command, StepListener listener) {
         DryRunOptions options = command.options();
         if (!options.simulate()) {
-            return runner.checkOnly().plan(command.run(), StepListener.NONE, Optional.empty());
+            return runner.checkOnly().plan(command.run(), listener, Optional.empty());
         }
         Sandbox chosen = onDisk != sandbox && runner.pendingStepsNeedADisk(command.run()) ? onDisk : sandbox;
         Sandbox.Copy copy;
@@ -57,7 +57,7 @@ public final class SimulatingMigrator implements DryRunUseCase {
             copy = chosen.copy(command.home(), options.limitBytes(),
                     new Sandbox.Diffs(options.diffs(), options.showSecrets(), options.secretWords()));
         } catch (Sandbox.Unavailable e) {
-            return runner.checkOnly().plan(command.run(), StepListener.NONE, Optional.of("not simulated: " + e.getMessage()
+            return runner.checkOnly().plan(command.run(), listener, Optional.of("not simulated: " + e.getMessage()
                     + "; showing the check-only plan (check() on the real home, migrate() never called)"));
         }
         try (copy) {
@@ -72,7 +72,7 @@ public final class SimulatingMigrator implements DryRunUseCase {
                 public void finished(MigrationId id) {
                     changes.put(id, copy.changes());
                 }
-            });
+            }.andThen(listener));
             List<StepResult> steps = new ArrayList<>(run.steps().size());
             for (StepResult step : run.steps()) {
                 steps.add(step.withChanges(changes.getOrDefault(step.id(), List.of())));

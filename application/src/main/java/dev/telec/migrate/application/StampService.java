@@ -5,7 +5,7 @@ import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.StampCommand;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;
@@ -44,7 +44,7 @@ public final class StampService implements StampUseCase {
                     + " (a home is never recorded above the steps that exist)");
         }
         refuseRecorded(command, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()))); // before the lock file is written
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait())) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "stamp")) {
             MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseRecorded(command, state);
             Instant now = Bookkeeping.now(clock);

@@ -1,36 +1,21 @@
 package dev.telec.migrate.application;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * A condition that stops telec before or between steps, with a one-line message naming the file and the
- * cause. Subtypes say which kind, so that the command line can map them to exit codes.
+ * The exceptions telec throws, and their kinds (the nested classes), which the command line maps to exit
+ * codes. Library callers catch the public {@link dev.telec.migrate.api.TelecException}, which every one of
+ * these is; this class keeps its name and package so that code written against it still compiles and still
+ * catches everything.
  */
-public class TelecException extends RuntimeException {
-
-    private final transient Path file;
+public class TelecException extends dev.telec.migrate.api.TelecException {
 
     public TelecException(String message) {
         this(null, message, null);
     }
 
     public TelecException(Path file, String message, Throwable cause) {
-        super(file == null ? message : file + ": " + message, cause);
-        this.file = file;
-    }
-
-    /**
-     * {@code text} on one line: trimmed, each line break with the blanks around it folded to one space;
-     * {@code ""} for null. Every message telec prints or reports goes through this.
-     */
-    public static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-    }
-
-    /** The file the problem is in, when there is one. */
-    public Optional<Path> file() {
-        return Optional.ofNullable(file);
+        super(file, message, cause);
     }
 
     /** A manifest entry or tree that is malformed, or names a class that cannot be used. */

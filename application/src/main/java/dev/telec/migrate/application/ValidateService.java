@@ -3,7 +3,7 @@ package dev.telec.migrate.application;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.application.port.in.ValidateUseCase;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HomeStatus;

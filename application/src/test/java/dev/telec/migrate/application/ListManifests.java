@@ -1,7 +1,7 @@
 package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;

@@ -27,6 +27,9 @@ public final class Version implements Comparable<Version> {
     private final BigInteger patch;
     private final List<String> preRelease;
     private final String build;
+    // computed once: ids, state records and reports ask for them for every step of every run
+    private final String text;
+    private final int hash;
 
     private Version(BigInteger major, BigInteger minor, BigInteger patch, List<String> preRelease, String build) {
         this.major = major;
@@ -34,6 +37,11 @@ public final class Version implements Comparable<Version> {
         this.patch = patch;
         this.preRelease = List.copyOf(preRelease);
         this.build = build;
+        StringBuilder s = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+        if (!this.preRelease.isEmpty()) s.append('-').append(String.join(".", this.preRelease));
+        if (!build.isEmpty()) s.append('+').append(build);
+        this.text = s.toString();
+        this.hash = Objects.hash(major, minor, patch, this.preRelease);
     }
 
     /**
@@ -50,6 +58,10 @@ public final class Version implements Comparable<Version> {
         if (candidate.startsWith("v")) {
             candidate = candidate.substring(1);
         }
+        Version plain = plain(candidate);
+        if (plain != null) {
+            return plain;
+        }
         Matcher m = SEMVER.matcher(candidate);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a SemVer version (MAJOR.MINOR.PATCH[-pre][+build]): '" + text + "'");
@@ -57,6 +69,31 @@ public final class Version implements Comparable<Version> {
         List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
         return new Version(new BigInteger(m.group(1)), new BigInteger(m.group(2)), new BigInteger(m.group(3)),
                 pre, m.group(5) == null ? "" : m.group(5));
+    }
+
+    /**
+     * {@code MAJOR.MINOR.PATCH} of plain numbers, read without the SemVer expression (a run parses a version
+     * for every step and state record); null for anything else, which the expression then decides.
+     */
+    private static Version plain(String text) {
+        int first = text.indexOf('.');
+        int second = first < 0 ? -1 : text.indexOf('.', first + 1);
+        if (second < 0 || text.indexOf('.', second + 1) >= 0) return null;
+        if (!isNumber(text, 0, first) || !isNumber(text, first + 1, second) || !isNumber(text, second + 1, text.length())) {
+            return null;
+        }
+        return new Version(new BigInteger(text.substring(0, first)), new BigInteger(text.substring(first + 1, second)),
+                new BigInteger(text.substring(second + 1)), List.of(), "");
+    }
+
+    /** Digits only, at least one, no leading zero (SemVer's numeric identifier). */
+    private static boolean isNumber(String text, int from, int to) {
+        if (to <= from || (text.charAt(from) == '0' && to - from > 1)) return false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** Like {@link #parse} but for names that must be exactly canonical (no {@code v}, no whitespace). */
@@ -101,15 +138,12 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(major, minor, patch, preRelease);
+        return hash;
     }
 
     /** The canonical text, without {@code v}, with build metadata when it was given. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
-        if (!preRelease.isEmpty()) s.append('-').append(String.join(".", preRelease));
-        if (!build.isEmpty()) s.append('+').append(build);
-        return s.toString();
+        return text;
     }
 }

@@ -1,7 +1,7 @@
 package com.example.myapp;
 
 import dev.telec.migrate.Telec;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.domain.MigrationReport;

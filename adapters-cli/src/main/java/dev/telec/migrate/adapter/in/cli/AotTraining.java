@@ -66,7 +66,7 @@ public final class AotTraining {
 
     /** {@code status} and {@code status --json}, when this telec has the verb. */
     private static void status(Cli cli, PrintWriter out, String... options) {
-        for (Class<?> verb : TelecCommand.class.getAnnotation(Command.class).subcommands()) {
+        for (Class<?> verb : TelecCommand.VERBS) {
             Command command = verb.getAnnotation(Command.class);
             if (command != null && command.name().equals("status")) {
                 String[] args = new String[options.length + 1];

@@ -3,7 +3,10 @@ package dev.telec.migrate.adapter.in.cli;
 import com.google.inject.Injector;
 import java.io.PrintWriter;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The command line as a testable function of arguments to exit code, over the given streams. */
 public final class Cli {
@@ -15,14 +18,7 @@ public final class Cli {
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(TelecCommand.class, new GuiceFactory(injector));
-        // after the subcommands are added: the scheme is handed down to all of them
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        ExitCodes exitCodes = new ExitCodes();
-        commandLine.setExecutionExceptionHandler(exitCodes);
-        commandLine.setParameterExceptionHandler(exitCodes);
+        CommandLine commandLine = commandLine(out, err, args);
         try {
             return commandLine.execute(args);
         } finally {
@@ -30,6 +26,52 @@ public final class Cli {
             err.flush();
         }
     }
+
+    /** The command line ready to execute {@code args}: with the model of the named verb alone when they name one. */
+    CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(TelecCommand.class, new GuiceFactory(injector));
+        Optional<Class<?>> verb = verb(args);
+        for (Class<?> each : TelecCommand.VERBS) {
+            if (verb.isEmpty() || verb.get() == each) {
+                commandLine.addSubcommand(each);
+            }
+        }
+        // after the subcommands are added: the scheme is handed down to all of them
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        ExitCodes exitCodes = new ExitCodes();
+        commandLine.setExecutionExceptionHandler(exitCodes);
+        commandLine.setParameterExceptionHandler(exitCodes);
+        return commandLine;
+    }
+
+    /**
+     * The verb {@code args} run, when only its model is needed: a verb named after the top-level {@code --color}
+     * option, other than {@code help} and {@code completion} (they read the whole model). Empty for anything else
+     * (no verb, a top-level option such as {@code --help}, an unknown or mistyped verb): the whole model, so that
+     * listings and suggestions name every verb.
+     */
+    static Optional<Class<?>> verb(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--color")) {
+                i++;
+            } else if (!arg.startsWith("--color=")) {
+                for (Class<?> each : TelecCommand.VERBS) {
+                    Command command = each.getAnnotation(Command.class);
+                    if (command.name().equals(arg) && !ALL_VERBS.contains(arg)) {
+                        return Optional.of(each);
+                    }
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Verbs that read the whole model: the help of any command, and completion scripts for every command. */
+    private static final Set<String> ALL_VERBS = Set.of("help", "completion");
 
     /**
      * Our commands come from the injector. Picocli's own helpers (collections, its built-in types) come

@@ -13,8 +13,8 @@ import picocli.CommandLine.ParameterException;
 final class HomeOptions {
 
     @Option(names = "--home", paramLabel = "DIR",
-            description = "The deployment home (default: as for telec migrate: the variable the steps' telec.yaml names in "
-                    + "home_env, else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
+            description = "The deployment home (default: the variable the steps' telec.yaml names in home_env, "
+                    + "else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
     Path home;
 
     @Option(names = "--migrations", paramLabel = "DIR",
@@ -22,22 +22,33 @@ final class HomeOptions {
     Path migrations;
 
     @Option(names = "--allow-insecure-migrations",
-            description = "Read step classes from a --migrations directory or jar even when it is group- or world-writable.")
+            description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
     boolean allowInsecureMigrations;
 
     @Option(names = "--json", description = "Print exactly one JSON document on stdout, also on errors.")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    @Option(names = "--verbose", description = "Print stack traces with errors (telec migrate: also script steps' output, "
+            + "on stderr, as it comes).")
     boolean verbose;
 
     /** The home as {@code telec migrate} finds it; it must exist (a typo must not read as a fresh home). */
     Path home(CommandSpec spec, FindAppProfile profiles, Environment environment) {
-        Optional<AppProfile> profile = home == null ? profiles.profile(StepSource.directoryOrBundled(migrations())) : Optional.empty();
-        Path found = Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--home is required: " + Homes.noDefault(profile, migrations)));
+        Path found = resolve(spec, profiles, environment);
         Homes.requireExisting(found, false);
         return found;
+    }
+
+    /** {@code --home}, else the home the steps' profile names, existing or not; none is a usage error. */
+    Path resolve(CommandSpec spec, FindAppProfile profiles, Environment environment) {
+        Optional<AppProfile> profile = home == null ? profiles.profile(steps()) : Optional.empty();
+        return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                "--home is required: " + Homes.noDefault(profile, migrations)));
+    }
+
+    /** The --migrations tree, else the bundled steps. */
+    StepSource steps() {
+        return StepSource.directoryOrBundled(migrations());
     }
 
     /**
@@ -50,7 +61,7 @@ final class HomeOptions {
             Homes.requireExisting(found, false);
             return Optional.of(found);
         }
-        return Homes.resolve(null, profiles.profile(StepSource.directoryOrBundled(migrations())), environment).filter(java.nio.file.Files::isDirectory);
+        return Homes.resolve(null, profiles.profile(steps()), environment).filter(java.nio.file.Files::isDirectory);
     }
 
     Optional<Path> migrations() {

@@ -2,7 +2,6 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.application.port.in.BackupOptions;
-import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
@@ -10,10 +9,6 @@ import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
-import dev.telec.migrate.application.port.in.StepListener;
-import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.AppProfile;
-import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Version;
@@ -27,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +45,7 @@ import picocli.CommandLine.TypeConversionException;
             "0:success, or nothing to do",
             "1:a step failed (or would fail, in a dry-run), or a state or manifest error",
             "2:usage error (unknown option, bad version, an option that means nothing here)",
-            "3:another telec migrate holds the home (see --wait)",
+            "3:another telec holds the home (see --wait)",
             "130:interrupted (SIGINT) after the step in flight; run again to continue",
             "143:terminated (SIGTERM) after the step in flight; run again to continue"})
 final class MigrateCli implements Callable<Integer>, JsonErrors {
@@ -80,30 +76,17 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                     + "a larger home gets the check-only plan.")
     Long simulationLimit;
 
-    @Option(names = "--from", paramLabel = "V", converter = VersionConverter.class,
+    @Option(names = "--from", paramLabel = "V", converter = Converters.VersionConverter.class,
             description = "Start after this version (default: the version the state records, else 0.0.0).")
     Version from;
 
-    @Option(names = "--to", paramLabel = "V", converter = VersionConverter.class,
+    @Option(names = "--to", paramLabel = "V", converter = Converters.VersionConverter.class,
             description = "Stop at this version, inclusive (default: the newest version in the manifest).")
     Version to;
-
-    @Option(names = "--home", paramLabel = "DIR",
-            description = "The deployment home (default: the variable the steps' telec.yaml names in home_env, "
-                    + "else its home; for the bundled steps $TELECLAUDE_HOME, else ~/.teleclaude). A leading ~ is $HOME.")
-    Path home;
 
     @Option(names = "--create-home",
             description = "Create the home when it does not exist (a real run only; without it a missing home is an error).")
     boolean createHome;
-
-    @Option(names = "--migrations", paramLabel = "DIR",
-            description = "Take steps from this manifest tree instead of the bundled one; jars in DIR/lib are on the class path.")
-    Path migrations;
-
-    @Option(names = "--wait", paramLabel = "SECONDS",
-            description = "When another telec migrate holds the home, wait up to SECONDS for it instead of exiting 3 (default: 0).")
-    long waitSeconds;
 
     @Option(names = "--out-of-order",
             description = "Also run the ignored steps (at or below the home's version, never applied: a hotfix added later, "
@@ -114,10 +97,6 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "When the home records a version newer than any step known here (an older telec on a newer home), "
                     + "leave it as it is and exit 0 instead of refusing.")
     boolean allowDowngrade;
-
-    @Option(names = "--allow-insecure-migrations",
-            description = "Load step classes from a --migrations directory or jar even when it is group- or world-writable.")
-    boolean allowInsecureMigrations;
 
     @Option(names = "--no-backup", description = "Save no pre-images in this run: a failed step is not rolled back and "
             + "the run cannot be restored (see docs/backups.md).")
@@ -131,19 +110,19 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             description = "Keep the backups of the last N runs (default: keep_backups: in telec.yaml, else 5); older ones are deleted after a successful run.")
     Integer keepBackups;
 
-    @Option(names = "--step-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--step-timeout", paramLabel = "TIME", converter = Converters.DurationConverter.class,
             description = "Time limit of each call of a script step (like 90s, 2m, 1h) when neither its exec: entry "
                     + "nor telec.yaml's step_timeout sets one (default: 10m).")
     Duration stepTimeout;
 
-    @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
-    boolean json;
-
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors, and script steps' output (on stderr) as it comes.")
-    boolean verbose;
+    @Mixin
+    HomeOptions options;
+
+    @Mixin
+    LockOptions lock;
 
     private final Provider<MigrateUseCase> migrator;
     private final Provider<DryRunUseCase> dryRuns;
@@ -164,86 +143,50 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     @Override
     public Integer call() {
         refuseMeaninglessOptions();
-        Path resolvedHome = home();
+        Path home = options.resolve(spec, profiles.get(), environment);
         if (from != null && to != null && from.isAfter(to)) throw usage("--from " + from + " is after --to " + to);
-        if (waitSeconds < 0) throw usage("--wait must not be negative: " + waitSeconds);
         MigrateCommand command;
-        DryRunOptions options;
+        DryRunOptions dryRunOptions;
         try {
-            options = dryRunOptions();
-            command = new MigrateCommand(resolvedHome, steps(), Optional.ofNullable(from),
-                    Optional.ofNullable(to), false, allowDowngrade, allowInsecureMigrations, Duration.ofSeconds(waitSeconds),
-                    options, outOfOrder).backupOptions(backupOptions());
+            dryRunOptions = dryRunOptions();
+            command = new MigrateCommand(home, options.steps(), Optional.ofNullable(from), Optional.ofNullable(to), false,
+                    allowDowngrade, options.allowInsecureMigrations, lock.lockWait(), dryRunOptions, outOfOrder)
+                    .backupOptions(backupOptions());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         // after the usage checks, so that a usage error is exit 2 whether or not the home exists
-        Homes.requireExisting(resolvedHome, createHome); // a dry-run never creates it: it simulates from nothing
-        configureScripts();
+        Homes.requireExisting(home, createHome); // a dry-run never creates it: it simulates from nothing
+        PrintWriter err = spec.commandLine().getErr();
+        ScriptOutput.configure(scripts.get(), stepTimeout, err, options.verbose);
         Interruption interruption = null;
         MigrationReport report;
-        if (dryRun) {
-            report = dryRuns.get().dryRun(new DryRunCommand(command, options)); // writes nothing: a signal just ends it
-        } else {
-            try (Interruption signals = Interruption.install(spec.commandLine().getErr())) {
-                interruption = signals;
-                report = run(command, signals);
+        // progress on a terminal, cleared before the report is printed
+        try (Progress progress = !quiet && !options.json && environment.stderrIsTerminal() ? Progress.open(err, environment) : null) {
+            if (dryRun) {
+                // writes nothing: a signal just ends it
+                report = dryRuns.get().dryRun(new DryRunCommand(command, dryRunOptions), new RunListener(err, progress, quiet, null));
+            } else {
+                try (Interruption signals = Interruption.install(err)) {
+                    interruption = signals;
+                    report = migrator.get().migrate(command, new RunListener(err, progress, quiet, signals));
+                }
             }
         }
-        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                spec.commandLine().getColorScheme().ansi());
-        if (json) {
+        ReportPrinter printer = new ReportPrinter(spec.commandLine().getOut(), err, spec.commandLine().getColorScheme().ansi());
+        if (options.json) {
             printer.json(report);
         } else {
             printer.human(report, command.home(), quiet);
             // the report's error is the step that would fail; exit 1 below lets CI gate on a dry-run
         }
-        if (verbose) {
-            report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(spec.commandLine().getErr()));
+        if (options.verbose) {
+            report.failedStep().flatMap(StepResult::cause).ifPresent(t -> t.printStackTrace(err));
         }
         if (interruption != null && interruption.requested() && report.failure().filter(f -> f.cause() == MigrationReport.Failure.Cause.INTERRUPTED).isPresent()) {
             return interruption.exitCode();
         }
         return report.succeeded() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * A real run, with progress on a terminal, the lock wait said once, and a signal stopping it between steps.
-     * The progress line is cleared before the report is printed.
-     */
-    private MigrationReport run(MigrateCommand command, Interruption interruption) {
-        PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = !quiet && !json && environment.stderrIsTerminal();
-        int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
-        try (Progress progress = showProgress ? new Progress(err, columns) : null) {
-            return migrator.get().migrate(command, new StepListener() {
-                @Override
-                public void planned(int steps) {
-                    interruption.stepsStarted();
-                    if (progress != null) progress.planned(steps);
-                }
-
-                @Override
-                public void started(MigrationId id) {
-                    if (progress != null) progress.started(id);
-                }
-
-                @Override
-                public void waiting(String message) {
-                    if (!quiet) {
-                        synchronized (err) {
-                            err.println("telec: " + message);
-                            err.flush();
-                        }
-                    }
-                }
-
-                @Override
-                public boolean stopRequested() {
-                    return interruption.requested();
-                }
-            });
-        }
     }
 
     @Override
@@ -274,31 +217,20 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                 if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
             }
         }
-        if (json && quiet) throw usage("--quiet means nothing with --json (which prints one document and nothing else)");
+        if (options.json && quiet) throw usage("--quiet means nothing with --json (which prints one document and nothing else)");
         if (allowDowngrade && from != null) {
             throw usage("--allow-downgrade means nothing with --from (the home's version is not consulted)");
         }
-        if (waitSeconds < 0) throw usage("--wait needs a number of seconds >= 0, got " + waitSeconds);
+        if (lock.waitSeconds < 0) throw usage("--wait needs a number of seconds >= 0, got " + lock.waitSeconds);
     }
 
     private ParameterException usage(String message) {
         return new ParameterException(spec.commandLine(), message);
     }
 
-    Path home() {
-        Optional<AppProfile> profile = home == null ? profiles.get().profile(steps()) : Optional.empty();
-        return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--home is required: " + Homes.noDefault(profile, migrations)));
-    }
-
     BackupOptions backupOptions() {
         BackupOptions options = BackupOptions.DEFAULT.backup(!noBackup).rollback(!noRollback);
         return keepBackups == null ? options : options.keep(keepBackups);
-    }
-
-    /** The --migrations tree, else the bundled TeleClaude steps. */
-    StepSource steps() {
-        return migrations == null ? StepSource.bundled() : StepSource.directory(migrations);
     }
 
     DryRunOptions dryRunOptions() {
@@ -320,49 +252,6 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         public Long convert(String value) {
             try {
                 return Sizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** Script steps: the command line's time limit, their output streamed with --verbose, notices on stderr. */
-    private void configureScripts() {
-        ScriptHost host = scripts.get();
-        if (stepTimeout != null) host.configure(host.settings().flagTimeout(stepTimeout));
-        PrintWriter err = spec.commandLine().getErr();
-        host.notices(line -> {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        });
-        if (verbose) {
-            host.streamOutput(line -> {
-                synchronized (err) {
-                    err.println(line);
-                    err.flush();
-                }
-            });
-        }
-    }
-
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    static final class VersionConverter implements ITypeConverter<Version> {
-        @Override
-        public Version convert(String value) {
-            try {
-                return Version.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -50,7 +50,7 @@ final class NewCli implements Callable<Integer>, JsonErrors {
             description = "What the step does, in a few words; made into the file name's [a-z0-9_]+ (\"Rename setting\" -> rename_setting).")
     List<String> words;
 
-    @Option(names = "--version", required = true, paramLabel = "V", converter = MigrateCli.VersionConverter.class,
+    @Option(names = "--version", required = true, paramLabel = "V", converter = Converters.VersionConverter.class,
             description = "The version the step belongs to (its directory is vV).")
     Version version;
 

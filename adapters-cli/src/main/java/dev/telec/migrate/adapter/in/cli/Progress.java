@@ -35,6 +35,20 @@ final class Progress implements AutoCloseable {
         painter.start();
     }
 
+    /** The progress line of a run on stderr, as wide as {@code $COLUMNS} says the terminal is. */
+    static Progress open(PrintWriter err, Environment environment) {
+        int columns = environment.variable("COLUMNS").map(c -> c.matches("\\d{1,4}") ? Integer.parseInt(c) : 0).orElse(0);
+        return new Progress(err, columns);
+    }
+
+    /** Prints {@code line} on {@code err} whole, never in the middle of a redraw of the progress line. */
+    static void println(PrintWriter err, String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
     void planned(int steps) {
         total = steps;
         start = System.nanoTime();

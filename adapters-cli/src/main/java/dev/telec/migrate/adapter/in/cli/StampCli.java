@@ -34,7 +34,7 @@ final class StampCli implements Callable<Integer>, JsonErrors {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "V", converter = MigrateCli.VersionConverter.class,
+    @Parameters(index = "0", paramLabel = "V", converter = Converters.VersionConverter.class,
             description = "The version the home was laid out at.")
     Version version;
 

@@ -2,11 +2,12 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,21 +19,23 @@ import picocli.CommandLine.IVersionProvider;
         description = "Upgrades a deployment home's files across version upgrades.",
         mixinStandardHelpOptions = true,
         versionProvider = TelecCommand.VersionProvider.class,
-        subcommands = {MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class, CompletionCli.class, CommandLine.HelpCommand.class,
-            StatusCli.class,
-            ValidateCli.class,
-            StampCli.class,
-            MarkCli.class,
-            RepairCli.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success, or nothing to do",
             "1:a step failed, or a state or manifest error",
             "2:usage error (unknown command or option, bad version, an option that means nothing here)",
-            "3:another telec migrate holds the home (see --wait)",
+            "3:another telec holds the home (see --wait)",
             "130:interrupted (SIGINT) after the step in flight",
             "143:terminated (SIGTERM) after the step in flight"})
 final class TelecCommand implements Runnable {
+
+    /**
+     * The verbs, in the order {@code telec --help} lists them. Added by {@link Cli}, not by the annotation:
+     * a run of one verb builds the model of that verb alone (picocli's model costs start-up time per verb).
+     */
+    static final List<Class<?>> VERBS = List.of(MigrateCli.class, RestoreCli.class, NewCli.class, TestCli.class,
+            CompletionCli.class, CommandLine.HelpCommand.class, StatusCli.class, ValidateCli.class, StampCli.class,
+            MarkCli.class, RepairCli.class);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
+import com.google.inject.Provider;
 import com.google.inject.Singleton;
 import dev.telec.migrate.adapter.out.backup.FileBackups;
 import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
@@ -38,111 +38,51 @@ import java.time.Clock;
 /**
  * The production wiring: manifests, state and the home's lock on the filesystem, the system clock. Side-effect free and
  * lazy: nothing is built until a command asks for it.
+ *
+ * <p>Bindings to providers rather than {@code @Provides} methods: Guice finds those by reflection over the
+ * module's methods and their annotations, which cost a fifth of a no-op's start-up (bench/breakdown.sh).
  */
 public final class TelecModule extends AbstractModule {
 
-    @Provides
-    @Singleton
-    Manifests manifests(ScriptHost scripts) {
-        return new FileManifests(scripts);
+    @Override
+    protected void configure() {
+        Provider<Clock> clock = getProvider(Clock.class);
+        Provider<Manifests> manifests = getProvider(Manifests.class);
+        Provider<StateStore> states = getProvider(StateStore.class);
+        Provider<HomeLocks> locks = getProvider(HomeLocks.class);
+        Provider<Backups> backups = getProvider(Backups.class);
+        Provider<MigrationRunner> runner = getProvider(MigrationRunner.class);
+        Provider<ScriptHost> scripts = getProvider(ScriptHost.class);
+
+        bind(Clock.class).toProvider(of(Clock::systemUTC));
+        bind(Environment.class).toProvider(of(Environment::system));
+        bind(ScriptHost.class).toProvider(of(ScriptHost::system)).in(Singleton.class);
+        bind(Manifests.class).toProvider(of(() -> new FileManifests(scripts.get()))).in(Singleton.class);
+        bind(StateStore.class).toProvider(of(JsonStateStore::new)).in(Singleton.class);
+        bind(HomeLocks.class).toProvider(of(() -> new FileHomeLocks(clock.get()))).in(Singleton.class);
+        bind(Sandbox.class).toProvider(of(JimfsSandbox::new)).in(Singleton.class);
+        bind(Backups.class).toProvider(of(() -> new FileBackups(clock.get()))).in(Singleton.class);
+        bind(MigrationRunner.class).toProvider(of(() -> new MigrationRunner(manifests.get(), states.get(), clock.get(), locks.get(),
+                backups.get()))).in(Singleton.class);
+        bind(RestoreUseCase.class).toProvider(of(() -> new Restorer(backups.get(), locks.get()))).in(Singleton.class);
+        Provider<Sandbox> sandbox = getProvider(Sandbox.class);
+        bind(DryRunUseCase.class).toProvider(of(() -> new SimulatingMigrator(runner.get(), sandbox.get(), new DiskSandbox())))
+                .in(Singleton.class);
+        Provider<DryRunUseCase> dryRuns = getProvider(DryRunUseCase.class);
+        bind(MigrateUseCase.class).toProvider(of(() -> new Migrator(runner.get(), dryRuns.get()))).in(Singleton.class);
+        bind(StatusUseCase.class).toProvider(of(() -> new StatusService(manifests.get(), states.get()))).in(Singleton.class);
+        bind(ValidateUseCase.class).toProvider(of(() -> new ValidateService(manifests.get(), states.get()))).in(Singleton.class);
+        bind(StampUseCase.class).toProvider(of(() -> new StampService(manifests.get(), states.get(), clock.get(), locks.get())))
+                .in(Singleton.class);
+        bind(MarkUseCase.class).toProvider(of(() -> new MarkService(manifests.get(), states.get(), clock.get(), locks.get())))
+                .in(Singleton.class);
+        bind(RepairUseCase.class).toProvider(of(() -> new RepairService(manifests.get(), states.get(), clock.get(), locks.get())))
+                .in(Singleton.class);
+        bind(FindAppProfile.class).toProvider(of(() -> manifests.get()::profile));
     }
 
-    @Provides
-    @Singleton
-    ScriptHost scriptHost() {
-        return ScriptHost.system();
-    }
-
-    @Provides
-    @Singleton
-    StateStore stateStore() {
-        return new JsonStateStore();
-    }
-
-    @Provides
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Provides
-    @Singleton
-    HomeLocks homeLocks(Clock clock) {
-        return new FileHomeLocks(clock);
-    }
-
-    @Provides
-    @Singleton
-    Sandbox sandbox() {
-        return new JimfsSandbox();
-    }
-
-    @Provides
-    @Singleton
-    MigrationRunner runner(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks, Backups backups) {
-        return new MigrationRunner(manifests, stateStore, clock, locks, backups);
-    }
-
-    @Provides
-    @Singleton
-    Backups backups(Clock clock) {
-        return new FileBackups(clock);
-    }
-
-    @Provides
-    @Singleton
-    RestoreUseCase restoreUseCase(Backups backups, HomeLocks locks) {
-        return new Restorer(backups, locks);
-    }
-
-    @Provides
-    @Singleton
-    DryRunUseCase dryRunUseCase(MigrationRunner runner, Sandbox sandbox) {
-        return new SimulatingMigrator(runner, sandbox, new DiskSandbox());
-    }
-
-    @Provides
-    @Singleton
-    MigrateUseCase migrateUseCase(MigrationRunner runner, DryRunUseCase dryRuns) {
-        return new Migrator(runner, dryRuns);
-    }
-
-    @Provides
-    @Singleton
-    StatusUseCase statusUseCase(Manifests manifests, StateStore stateStore) {
-        return new StatusService(manifests, stateStore);
-    }
-
-    @Provides
-    @Singleton
-    ValidateUseCase validateUseCase(Manifests manifests, StateStore stateStore) {
-        return new ValidateService(manifests, stateStore);
-    }
-
-    @Provides
-    @Singleton
-    StampUseCase stampUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        return new StampService(manifests, stateStore, clock, locks);
-    }
-
-    @Provides
-    @Singleton
-    MarkUseCase markUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        return new MarkService(manifests, stateStore, clock, locks);
-    }
-
-    @Provides
-    @Singleton
-    RepairUseCase repairUseCase(Manifests manifests, StateStore stateStore, Clock clock, HomeLocks locks) {
-        return new RepairService(manifests, stateStore, clock, locks);
-    }
-
-    @Provides
-    FindAppProfile findAppProfile(Manifests manifests) {
-        return manifests::profile;
-    }
-
-    @Provides
-    Environment environment() {
-        return Environment.system();
+    /** A provider from a lambda (Guice has two provider types a lambda could be). */
+    private static <T> Provider<T> of(Provider<T> provider) {
+        return provider;
     }
 }

@@ -1,6 +1,11 @@
 package dev.telec.migrate.adapter.out.fs;
 
 import dev.telec.migrate.application.TelecException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 
 /** One-line causes for the file-system adapters' messages. */
 public final class Causes {
@@ -27,5 +32,17 @@ public final class Causes {
             u++;
         }
         return v + " " + units[u];
+    }
+
+    /** A short, one-line cause: the OS's reason ({@code No space left on device}) when there is one. */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException fse && fse.getReason() != null && !fse.getReason().isBlank()) {
+            return oneLine(fse.getReason());
+        }
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException nsf) return "no such file: " + nsf.getFile();
+        if (e instanceof FileAlreadyExistsException fae) return "already exists: " + fae.getFile();
+        if (e instanceof FileSystemException fse) return e.getClass().getSimpleName() + ": " + fse.getFile();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
     }
 }

@@ -38,8 +38,8 @@ import java.util.regex.Pattern;
  * The home's lock: an exclusive OS file lock ({@link FileChannel#tryLock()}, {@code fcntl} on Linux) on
  * {@code <home>/.migration.lock}. The kernel releases it when the holder dies, however it dies, so a killed
  * run never leaves a stale lock; the file itself stays (deleting it would let two runs lock two different
- * files). The holder writes {@code pid N since T} into it (mode 0600 on POSIX) so that the refused run can
- * say who holds the home.
+ * files). The holder writes {@code pid N since T by telec VERB} into it (mode 0600 on POSIX; {@code by ...}
+ * only when the caller said what it is) so that the refused run can say who holds the home, and doing what.
  *
  * <p>Within one JVM the lock is also kept in a process-wide table: OS file locks belong to the process, and
  * closing any channel on the file would release them. On file systems other than the default one (Jimfs),
@@ -51,7 +51,8 @@ public final class FileHomeLocks implements HomeLocks {
     public static final String FILE_NAME = ".migration.lock";
 
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Pattern HOLDER = Pattern.compile("pid (\\d+) since (\\S+)");
+    private static final Pattern HOLDER = Pattern.compile("pid (\\d+) since (\\S+)(?: by telec ([a-z]+))?");
+    private static final Pattern WHAT = Pattern.compile("[a-z]+");
     private static final Map<Key, String> HELD_BY_THIS_PROCESS = new ConcurrentHashMap<>();
 
     private record Key(FileSystem fileSystem, String path) {
@@ -66,35 +67,41 @@ public final class FileHomeLocks implements HomeLocks {
 
     @Override
     public Held acquire(Path home, Duration wait) {
-        return acquire(home, wait, message -> { });
+        return acquire(home, wait, null, message -> { });
     }
 
     @Override
     public Held acquire(Path home, Duration wait, Consumer<String> waiting) {
+        return acquire(home, wait, null, waiting);
+    }
+
+    /** @param what the verb the lock file records ({@code migrate}, ...; lower-case letters), or null for none */
+    @Override
+    public Held acquire(Path home, Duration wait, String what, Consumer<String> waiting) {
         Path file = home.resolve(FILE_NAME);
         createHome(home, file);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean said = false;
         while (true) {
             String[] holder = new String[1];
-            Held held = tryAcquire(home, file, holder);
+            Held held = tryAcquire(home, file, what != null && WHAT.matcher(what).matches() ? " by telec " + what : "", holder);
             if (held != null) {
                 return held;
             }
             long left = deadline - System.nanoTime();
             if (left > 0 && !said) {
-                waiting.accept("waiting up to " + wait.toSeconds() + " s for another telec migrate (" + holder[0] + ") to release " + home);
+                waiting.accept("waiting up to " + wait.toSeconds() + " s for another " + holder[0] + " to release " + home);
                 said = true;
             }
             if (left <= 0) {
-                throw new LockedException(file, "another telec migrate (" + holder[0] + ") holds " + home
+                throw new LockedException(file, "another " + holder[0] + " holds " + home
                         + (wait.isZero() ? "; --wait SECONDS waits for it" : "; waited " + wait.toSeconds() + " s"));
             }
             try {
                 Thread.sleep(Math.max(1, Math.min(POLL.toMillis(), left / 1_000_000)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new LockedException(file, "interrupted while waiting for another telec migrate (" + holder[0] + ") to release " + home);
+                throw new LockedException(file, "interrupted while waiting for another " + holder[0] + " to release " + home);
             }
         }
     }
@@ -110,13 +117,13 @@ public final class FileHomeLocks implements HomeLocks {
         }
     }
 
-    /** The lock, or null with {@code holder[0]} describing who holds it. */
-    private Held tryAcquire(Path home, Path file, String[] holder) {
+    /** The lock, or null with {@code holder[0]} describing who holds it ({@code telec stamp (pid 12, since T)}). */
+    private Held tryAcquire(Path home, Path file, String by, String[] holder) {
         Key key = key(file);
-        String me = "pid " + pid + " since " + clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String me = "pid " + pid + " since " + clock.instant().truncatedTo(ChronoUnit.SECONDS) + by;
         String other = HELD_BY_THIS_PROCESS.putIfAbsent(key, me);
         if (other != null) {
-            holder[0] = other;
+            holder[0] = describe(other);
             return null;
         }
         FileChannel channel = null;
@@ -187,13 +194,20 @@ public final class FileHomeLocks implements HomeLocks {
     /** Who the lock file says holds it; read only when this process does not hold it. */
     private static String readHolder(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            String text = new String(in.readNBytes(200), StandardCharsets.UTF_8);
-            Matcher m = HOLDER.matcher(text);
-            if (m.find()) return "pid " + m.group(1) + ", since " + m.group(2);
+            return describe(new String(in.readNBytes(200), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            // say what we know
+            return describe(""); // say what we know
         }
-        return "pid unknown";
+    }
+
+    /**
+     * {@code telec stamp (pid 12, since T)} from a lock file's {@code pid 12 since T by telec stamp}; a holder that
+     * did not say what it is (an older telec, a library caller's own lock) is just {@code telec (pid 12, since T)}.
+     */
+    static String describe(String recorded) {
+        Matcher m = HOLDER.matcher(recorded);
+        if (!m.find()) return "telec (pid unknown)";
+        return "telec " + (m.group(3) == null ? "" : m.group(3) + " ") + "(pid " + m.group(1) + ", since " + m.group(2) + ")";
     }
 
     private static FileAttribute<?>[] ownerOnly(Path file) {

@@ -18,12 +18,28 @@ final class Checksums {
     private Checksums() {
     }
 
-    static String sha256(byte[] bytes) {
+    /**
+     * A digest to copy: looking the algorithm up among the security providers costs more than hashing a step's
+     * file, and a run hashes every applied step. Never used itself, only cloned, so it holds no state.
+     */
+    private static final MessageDigest PROTOTYPE;
+
+    static {
         try {
-            return SHA256 + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            PROTOTYPE = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    static String sha256(byte[] bytes) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+        }
+        return SHA256 + HexFormat.of().formatHex(digest.digest(bytes));
     }
 
     /** Of a script step's file (a Python module, an executable); empty when it cannot be read (the run says why). */

@@ -75,6 +75,10 @@ final class EntryParser {
     Optional<String> checksum(Location location, Content content, Format format, ClassLoader classLoader,
                               Supplier<Migration> resolve) {
         byte[] bytes = read(location, content);
+        if (!mayNameAClass(bytes)) {
+            requireNotBlank(location, bytes);
+            return Optional.of(Checksums.sha256(bytes));
+        }
         JsonNode className = parse(location, bytes, format).get("class");
         if (className == null || !className.isTextual()) {
             return Optional.of(Checksums.sha256(bytes));
@@ -106,10 +110,28 @@ final class EntryParser {
         }
     }
 
-    private static ObjectNode parse(Location location, byte[] bytes, Format format) {
+    /**
+     * Whether a document could hold a {@code class:} key: only if the word is in its text, or an escape could
+     * spell it. Every other document's checksum is of its bytes, without parsing it: a no-op asks this of every
+     * applied step, and parsing YAML costs far more than hashing it.
+     */
+    private static boolean mayNameAClass(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\\') return true;
+            if (bytes[i] == 'c' && i + 4 < bytes.length && bytes[i + 1] == 'l' && bytes[i + 2] == 'a' && bytes[i + 3] == 's'
+                    && bytes[i + 4] == 's') return true;
+        }
+        return false;
+    }
+
+    private static void requireNotBlank(Location location, byte[] bytes) {
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw location.error("empty document");
         }
+    }
+
+    private static ObjectNode parse(Location location, byte[] bytes, Format format) {
+        requireNotBlank(location, bytes);
         JsonNode root;
         try {
             root = format.mapper().readTree(bytes);

@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.spi.Migration;

@@ -6,7 +6,7 @@ import dev.telec.migrate.adapter.out.script.ScriptSettings;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.io.IOException;
 import java.net.JarURLConnection;

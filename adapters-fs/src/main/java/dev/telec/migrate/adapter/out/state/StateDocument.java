@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.state;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.telec.migrate.domain.AppName;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
@@ -11,13 +12,17 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state file as Jackson sees it, and the one place that maps it to and from the domain. Every field is
- * text as written in the file; {@link #toDomain()} validates what the text means.
+ * text as written in the file: {@link #of} checks the JSON shape (which keys, of which JSON types),
+ * {@link #toDomain()} what the text means.
  */
 @JsonPropertyOrder({"app", "applied", "version", "history"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,6 +38,105 @@ record StateDocument(String app, List<String> applied, String version, List<Line
     static final class NotAState extends Exception {
         NotAState(String reason) {
             super(reason, null, false, false);
+        }
+    }
+
+    private static final Set<String> KEYS = Set.of("app", "applied", "version", "history");
+    private static final Set<String> LINE_KEYS = Set.of("id", "outcome", "at", "checksum");
+
+    /** Checks the shape of the tree: which keys, and that values are of the right JSON types. */
+    static StateDocument of(JsonNode tree) throws NotAState {
+        if (!tree.isObject()) {
+            throw new NotAState("the top level must be an object, not " + kind(tree));
+        }
+        for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw new NotAState("unknown key " + quote(name) + " (known: app, applied, version, history)");
+            }
+        }
+        JsonNode applied = tree.get("applied");
+        if (applied == null) {
+            throw new NotAState("\"applied\" is missing; it must be an array of strings");
+        }
+        List<String> ids = strings(applied);
+        if (ids == null) {
+            throw new NotAState("\"applied\" must be an array of strings");
+        }
+        JsonNode version = tree.get("version");
+        if (version != null && !version.isTextual()) {
+            throw new NotAState("\"version\" must be a SemVer version string, not " + kind(version));
+        }
+        JsonNode app = tree.get("app");
+        if (app != null && !app.isTextual()) {
+            throw new NotAState("\"app\" must be a string naming the app, not " + kind(app));
+        }
+        JsonNode history = tree.get("history");
+        List<Line> lines = null;
+        if (history != null) {
+            if (!history.isArray()) {
+                throw new NotAState("\"history\" must be an array of {\"id\", \"outcome\", \"at\"} objects, not " + kind(history));
+            }
+            lines = new ArrayList<>(history.size());
+            for (int i = 0; i < history.size(); i++) {
+                lines.add(line(history.get(i), i));
+            }
+        }
+        return new StateDocument(app == null ? null : app.textValue(), ids, version == null ? null : version.textValue(), lines);
+    }
+
+    private static Line line(JsonNode node, int i) throws NotAState {
+        String where = "\"history\"[" + i + "]";
+        if (!node.isObject()) {
+            throw new NotAState(where + " must be an object with string \"id\", \"outcome\" and \"at\", not " + kind(node));
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!LINE_KEYS.contains(name)) {
+                throw new NotAState(where + ": unknown key " + quote(name) + " (known: id, outcome, at, checksum)");
+            }
+        }
+        String[] values = new String[3];
+        String[] keys = {"id", "outcome", "at"};
+        for (int k = 0; k < keys.length; k++) {
+            JsonNode v = node.get(keys[k]);
+            if (v == null || !v.isTextual()) {
+                throw new NotAState(where + ": \"" + keys[k] + "\" must be a string"
+                        + (v == null ? " (it is missing)" : ", not " + kind(v)));
+            }
+            values[k] = v.textValue();
+        }
+        JsonNode checksum = node.get("checksum");
+        if (checksum != null && !checksum.isTextual()) {
+            throw new NotAState(where + ": \"checksum\" must be a string, not " + kind(checksum));
+        }
+        return new Line(values[0], values[1], values[2], checksum == null ? null : checksum.textValue());
+    }
+
+    /** The elements of an array of strings, or null when {@code node} is not one. */
+    private static List<String> strings(JsonNode node) {
+        if (!node.isArray()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode e : node) {
+            if (!e.isTextual()) {
+                return null;
+            }
+            out.add(e.textValue());
+        }
+        return out;
+    }
+
+    private static String kind(JsonNode node) {
+        switch (node.getNodeType()) {
+            case ARRAY: return "an array";
+            case OBJECT: return "an object";
+            case STRING: return "a string";
+            case NUMBER: return "a number";
+            case BOOLEAN: return "a boolean";
+            case NULL: return "null";
+            default: return node.getNodeType().toString().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -4,7 +4,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.application.MigrationRunner;
 import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;

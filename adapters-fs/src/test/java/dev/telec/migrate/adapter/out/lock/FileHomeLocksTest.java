@@ -10,6 +10,9 @@ import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.port.out.HomeLocks.Held;
 import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,14 +50,41 @@ class FileHomeLocksTest {
     @Test
     void aSecondTakerIsRefusedNamingTheHolderUntilItIsReleased() {
         Path home = tmp.resolve("home");
-        Held first = locks.acquire(home, Duration.ZERO);
+        Held first = locks.acquire(home, Duration.ZERO, "stamp");
 
-        assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO))
+        assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO, "migrate"))
                 .isInstanceOf(LockedException.class)
-                .hasMessage("another telec migrate (pid " + pid + " since 2026-11-23T10:15:02Z) holds " + home
+                .hasMessage("another telec stamp (pid " + pid + ", since 2026-11-23T10:15:02Z) holds " + home
                         + "; --wait SECONDS waits for it");
         first.close();
         locks.acquire(home, Duration.ZERO).close();
+    }
+
+    @Test
+    void theLockFileRecordsWhatHoldsIt() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        try (Held held = locks.acquire(home, Duration.ZERO, "repair")) {
+            assertThat(Files.readString(home.resolve(".migration.lock")))
+                    .isEqualTo("pid " + pid + " since 2026-11-23T10:15:02Z by telec repair\n");
+        }
+    }
+
+    @Test
+    void aHolderInAnotherProcessIsNamedFromTheLockFileWithItsVerbOrNeutrallyWithout() throws IOException {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path file = home.resolve(".migration.lock");
+        // another process's lock, as it leaves the file: this JVM's own channel stands for it
+        for (String[] recorded : new String[][] {
+                {"pid 4242 since 2026-11-20T08:00:00Z by telec restore\n", "another telec restore (pid 4242, since 2026-11-20T08:00:00Z)"},
+                {"pid 4242 since 2026-11-20T08:00:00Z\n", "another telec (pid 4242, since 2026-11-20T08:00:00Z)"},
+                {"", "another telec (pid unknown)"}}) {
+            Files.writeString(file, recorded[0]);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                assertThatThrownBy(() -> locks.acquire(home, Duration.ZERO, "migrate"))
+                        .isInstanceOf(LockedException.class)
+                        .hasMessage(recorded[1] + " holds " + home + "; --wait SECONDS waits for it");
+            }
+        }
     }
 
     @Test

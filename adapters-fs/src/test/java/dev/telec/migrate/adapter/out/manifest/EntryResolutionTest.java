@@ -8,7 +8,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.BrokenSteps;
 import dev.telec.migrate.testing.RecordingMigration;

@@ -11,7 +11,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.TestJars;
 import java.io.IOException;
@@ -55,6 +55,23 @@ class LibJarTest {
         assertThat(step.getClass().getName()).isEqualTo("ext.LibStep");
         assertThat(step.getClass().getClassLoader()).isNotSameAs(FileManifests.class.getClassLoader());
         assertThat(step).isInstanceOf(Migration.class);
+    }
+
+    @Test
+    void aClassEntrysChecksumIsOfItsClassFileHoweverItsKeyIsSpelled() throws IOException {
+        Path root = temp.resolve("m");
+        Map<String, byte[]> classes = compile(Map.of("ext.LibStep", STEP));
+        TestJars.write(root.resolve("lib/steps.jar"), classes);
+        write(root, "v1.0.0/001_plain.yaml", "class: ext.LibStep\n");
+        write(root, "v1.0.0/002_escaped.yaml", "\"\\x63lass\": ext.LibStep\n"); // YAML for "class"
+        write(root, "v1.0.0/003_declarative.yaml", "operations:\n  - op: mkdir\n    path: a\n");
+        String classFile = Checksums.sha256(classes.get("ext/LibStep.class"));
+
+        List<Manifest.Entry> entries = new FileManifests().load(StepSource.directory(root)).entries();
+
+        assertThat(entries.get(0).checksum()).contains(classFile);
+        assertThat(entries.get(1).checksum()).contains(classFile);
+        assertThat(entries.get(2).checksum()).contains(Checksums.sha256("operations:\n  - op: mkdir\n    path: a\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

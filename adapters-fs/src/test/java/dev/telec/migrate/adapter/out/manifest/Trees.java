@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.testing.RecordingMigration;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -12,7 +12,7 @@ import dev.telec.migrate.application.SimulatingMigrator;
 import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
-import dev.telec.migrate.application.port.out.Manifest;
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;

@@ -110,6 +110,27 @@ class StateJournalTest {
     }
 
     @Test
+    void aLoadBetweenRecordsLosesNoBufferedRecord() {
+        JsonStateStore store = stoppedClock();
+        for (int i = 1; i <= 3; i++) store.record(home, entry(i));
+        assertThat(store.load(home).history()).isEmpty(); // the 3 records are buffered, not yet written
+        for (int i = 4; i <= JsonStateStore.GROUP_RECORDS; i++) store.record(home, entry(i));
+        MigrationState read = new JsonStateStore().load(home);
+        assertThat(read.history()).hasSize(JsonStateStore.GROUP_RECORDS);
+        assertThat(read.history().get(0)).isEqualTo(entry(1));
+    }
+
+    @Test
+    void theFirstRecordContinuesTheJournalAsItIsThenNotAsAnEarlierLoadSawIt() {
+        JsonStateStore early = stoppedClock();
+        early.load(home);
+        JsonStateStore other = stoppedClock();
+        for (int i = 1; i <= JsonStateStore.GROUP_RECORDS; i++) other.record(home, entry(i));
+        for (int i = 1; i <= JsonStateStore.GROUP_RECORDS; i++) early.record(home, entry(JsonStateStore.GROUP_RECORDS + i));
+        assertThat(new JsonStateStore().load(home).history()).hasSize(2 * JsonStateStore.GROUP_RECORDS);
+    }
+
+    @Test
     void aJournalRecordIsOneJsonLineWithAChecksum() {
         String line = new String(StateJournal.line(7, entry(1)), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(line).matches("\\{\"n\":7,\"id\":\"1\\.0\\.0/001_step\",\"outcome\":\"applied\",\"at\":\"2023-11-14T22:13:21Z\",\"crc\":\"[0-9a-f]{8}\"}\n");

@@ -16,5 +16,13 @@ public interface DryRunUseCase {
      *
      * @throws TelecException when nothing could run: a bad manifest or state file, a range that goes backwards
      */
-    MigrationReport dryRun(DryRunCommand command);
+    default MigrationReport dryRun(DryRunCommand command) {
+        return dryRun(command, StepListener.NONE);
+    }
+
+    /**
+     * {@link #dryRun(DryRunCommand)}, telling {@code listener} as each step is checked and (on the copy) run, as a
+     * real run tells it, e.g. for a progress display; a dry-run takes no lock, so it is never told of a wait.
+     */
+    MigrationReport dryRun(DryRunCommand command, StepListener listener);
 }

@@ -38,4 +38,18 @@ public interface HomeLocks {
     default Held acquire(Path home, Duration wait, Consumer<String> waiting) {
         return acquire(home, wait);
     }
+
+    /**
+     * {@link #acquire(Path, Duration, Consumer)} for {@code what} (the use case that writes: {@code migrate},
+     * {@code stamp}, {@code mark}, {@code repair}, {@code restore}), which the lock records so that a run it refuses
+     * can say what holds the home.
+     */
+    default Held acquire(Path home, Duration wait, String what, Consumer<String> waiting) {
+        return acquire(home, wait, waiting);
+    }
+
+    /** {@link #acquire(Path, Duration, String, Consumer)}, waiting silently. */
+    default Held acquire(Path home, Duration wait, String what) {
+        return acquire(home, wait, what, message -> { });
+    }
 }

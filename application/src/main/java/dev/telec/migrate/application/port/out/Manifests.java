@@ -1,5 +1,6 @@
 package dev.telec.migrate.application.port.out;
 
+import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import java.util.Optional;

@@ -26,19 +26,7 @@ public final class StartupPhases {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         Injector injector = Guice.createInjector(new TelecModule());
         long t1 = System.nanoTime();
-        // as Cli.run does: our commands from the injector, picocli's own helpers from its default factory
-        CommandLine commandLine = new CommandLine(TelecCommand.class, new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type.getName().startsWith("dev.telec.") ? injector.getInstance(type) : CommandLine.defaultFactory().create(type);
-            }
-        });
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
-        commandLine.setOut(out);
-        commandLine.setErr(err);
-        ExitCodes exitCodes = new ExitCodes();
-        commandLine.setExecutionExceptionHandler(exitCodes);
-        commandLine.setParameterExceptionHandler(exitCodes);
+        CommandLine commandLine = new Cli(injector).commandLine(out, err, args);
         long t2 = System.nanoTime();
         CommandLine.ParseResult parsed = commandLine.parseArgs(args);
         long t3 = System.nanoTime();

@@ -1,5 +1,6 @@
-package dev.telec.migrate.application.port.out;
+package dev.telec.migrate.application.manifest;
 
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.Version;
