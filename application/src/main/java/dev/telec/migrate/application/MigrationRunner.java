@@ -117,9 +117,10 @@ public final class MigrationRunner implements MigrateUseCase {
             // a killed run's steps that were changed but never recorded are put back before anything runs
             List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
-            return again.leftAsItIs() ? again.leftAsItIsReport(mode, Optional.empty())
-                    : new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, manifest, again, recovered)
-                            .steps(again, again.pending(locked, resolved));
+            if (again.leftAsItIs()) return again.leftAsItIsReport(mode, Optional.empty());
+            Map<MigrationId, Migration> steps = again.pending(locked, resolved);
+            return new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, manifest, again, recovered, steps)
+                    .steps(again, steps);
         }
     }
 

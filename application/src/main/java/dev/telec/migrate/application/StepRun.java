@@ -2,6 +2,8 @@ package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.manifest.Manifest;
+import dev.telec.migrate.application.port.in.BackupOptions;
+import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.Backups;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One run of a plan's steps, and its mutable part: results so far, the state as recorded, the backup, and the
@@ -56,7 +59,6 @@ final class StepRun {
     boolean rollback;
     Optional<Version> version; // as the state records it
     int keep = -1; // backups to keep after a successful run; -1: none taken
-    boolean seen; // whether the step in flight writes where its backup sees it
     Optional<String> notice = Optional.empty();
     Version from = Version.ZERO; // the plan's range, told to the steps
     Version to = Version.ZERO;
@@ -76,7 +78,8 @@ final class StepRun {
     }
 
     /** This run with a backup, when it is a real run and the command asks for one. */
-    StepRun backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered) {
+    StepRun backedUp(MigrateCommand command, Manifest manifest, Plan plan, List<MigrationId> recovered,
+                     Map<MigrationId, Migration> pending) {
         List<String> notes = new ArrayList<>();
         if (!recovered.isEmpty()) {
             notes.add("rolled back what an interrupted run left of " + recovered.size()
@@ -84,7 +87,9 @@ final class StepRun {
                     + String.join(", ", recovered.stream().map(MigrationId::toString).toList()) + ") before running");
         }
         if (mode == Mode.RUN && command.backupOptions().backup()) {
-            backup = backups.start(home, plan.from(), plan.to());
+            boolean scripts = pending.values().stream().anyMatch(m -> m instanceof ScriptMigration);
+            backup = backups.start(home, plan.from(), plan.to(), scripts ? OptionalLong.of(manifest.profile()
+                    .flatMap(AppProfile::backupLimit).orElse(BackupOptions.DEFAULT_SNAPSHOT_LIMIT)) : OptionalLong.empty());
             barrier = backup.barrier(barrier);
             rollback = command.backupOptions().rollback();
             keep = MigrationRunner.kept(command.backupOptions(), manifest);
@@ -152,10 +157,17 @@ final class StepRun {
 
     void step(MigrationId id, Migration migration) {
         Optional<StepOutcome> outcome;
-        // a script writes behind telec's back and needs the home on disk: it runs on the home itself, with no
-        // pre-images, so there is nothing to roll back (docs/backups.md)
-        seen = !(migration instanceof ScriptMigration);
-        StepContext context = new StepContext(seen ? backup.begin(id, home) : home, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
+        // a script writes behind telec's back and needs the home on disk: it runs on the home itself, after a
+        // snapshot of it (docs/backups.md)
+        Path stepHome;
+        try {
+            stepHome = migration instanceof ScriptMigration ? backup.beginScript(id, home) : backup.begin(id, home);
+        } catch (TelecException e) {
+            add(StepResult.failed(id, e.getMessage(), e));
+            failure = new Failure(Optional.of(id), Failure.Cause.MIGRATE_THREW, Optional.empty(), e.getMessage());
+            return;
+        }
+        StepContext context = new StepContext(stepHome, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
         listener.started(id);
         try {
             outcome = attempt(id, migration, context);
@@ -188,6 +200,7 @@ final class StepRun {
             return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
         }
         if (done) {
+            backup.kept(id);
             return Optional.of(StepOutcome.SKIPPED_CHECK);
         }
         try {
@@ -261,7 +274,7 @@ final class StepRun {
             result = result.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
                     Objects.requireNonNullElse(sf.stderr(), "")));
         }
-        if (rollback && seen) {
+        if (rollback) {
             try {
                 if (backup.rollBack(f.step().get())) {
                     result = result.withRolledBack();

@@ -264,6 +264,46 @@ class OperationsCliTest {
     }
 
     @Test
+    void validateWithAHomeWarnsOfALiteralPathThatNamesNoFileInAPendingStepAndStaysValid() throws IOException {
+        write(manifest.resolve("v1.2.0/002_typo.yaml"), "operations:\n  - op: remove\n    file: settings.yml\n    pointer: /legacy\n");
+        write(home.resolve("settings.yaml"), "legacy: 1\n");
+
+        Result human = verb("validate");
+        Result json = verb("validate", "--json");
+
+        assertThat(human.code()).as(human.err()).isZero();
+        assertThat(human.err().lines()).containsExactly("telec: warning: 1.2.0/002_typo: settings.yml does not exist (remove, operation 1)");
+        assertThat(human.out()).startsWith("valid: ");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.json().get("valid").asBoolean()).isTrue();
+        assertThat(json.json().get("warnings")).hasSize(1);
+        assertThat(json.json().get("warnings").get(0).get("id").asText()).isEqualTo("1.2.0/002_typo");
+        assertThat(json.json().get("warnings").get(0).get("kind").asText()).isEqualTo("note");
+        assertThat(json.json().get("warnings").get(0).get("message").asText()).isEqualTo("settings.yml does not exist (remove, operation 1)");
+        assertThat(home.resolve("migration_state.json")).as("validate writes nothing").doesNotExist();
+        assertThat(home.resolve("done")).as("no step ran on the home").doesNotExist();
+
+        verb("migrate", "-q");
+        Result applied = verb("validate", "--json");
+        assertThat(applied.json().get("warnings")).as("a recorded step is not pending").isEmpty();
+        assertThat(verb("validate").err()).isEmpty();
+    }
+
+    @Test
+    void validateWithAHomeWarnsOfAPendingStepThatWouldFailButAManifestAloneDoesNotRunAnything() throws IOException {
+        classEntry("v1.2.0/002_fail.yaml");
+
+        Result r = verb("validate", "--json");
+        Result manifestAlone = telec("validate", "--migrations", manifest.toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("warnings")).hasSize(1);
+        assertThat(r.json().get("warnings").get(0).get("kind").asText()).isEqualTo("would_fail");
+        assertThat(r.json().get("warnings").get(0).get("message").asText()).startsWith("would fail in a run: ").contains("boom in 1.2.0/002_fail");
+        assertThat(manifestAlone.json().get("warnings")).isEmpty();
+    }
+
+    @Test
     void validateOfAMalformedTreeIsOneJsonDocument() throws IOException {
         write(manifest.resolve("1.3.0/001_x.yaml"), "class: x\n");
 

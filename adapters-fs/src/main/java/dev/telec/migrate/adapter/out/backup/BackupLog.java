@@ -2,26 +2,18 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -42,17 +34,28 @@ import java.util.zip.CRC32;
 final class BackupLog implements Closeable {
 
     static final String NAME = "preimages.log";
-    private static final int MAGIC = 0x54454C42;
-    private static final int MAX_HEADER = 1 << 20;
+    static final int MAGIC = 0x54454C42;
+    static final int MAX_HEADER = 1 << 20;
 
-    enum Type { META, STEP, PRE, KEPT, ROLLED_BACK, END }
+    /**
+     * Record kinds, by ordinal in the log (so only ever appended to): SNAPSHOT says the step's pre-images are
+     * the whole home as it was before the step (a script step's), SETTLED that such a step ended and its
+     * TOUCHED records name the snapshot's paths it changed.
+     */
+    enum Type { META, STEP, PRE, KEPT, ROLLED_BACK, END, SNAPSHOT, TOUCHED, SETTLED }
 
     /** The META record. */
     record Meta(String id, long seq, Instant started, String from, String to) {
     }
 
-    /** One record read back: {@code image} for PRE (with its content's offset), {@code meta} for META, {@code to} for END. */
-    record Entry(Type type, String step, PreImage image, Meta meta, String to) {
+    /**
+     * One record read back: {@code image} for PRE (with its content's offset), {@code meta} for META,
+     * {@code text}: the version for END, the path for TOUCHED.
+     */
+    record Entry(Type type, String step, PreImage image, Meta meta, String text) {
+        String to() {
+            return text;
+        }
     }
 
     /** A log as read: its valid records and where the valid prefix ends. */
@@ -127,6 +130,21 @@ final class BackupLog implements Closeable {
         pending(header(Type.KEPT, step, out -> { }));
     }
 
+    /** Forced, with every pre-image before it: the step's snapshot is whole and durable. */
+    void snapshot(String step) throws IOException {
+        write(header(Type.SNAPSHOT, step, out -> { }), null, 0, Reach.FORCED);
+    }
+
+    /** Buffered: one path of a snapshot that its step changed. */
+    void touched(String step, String path) {
+        pending(header(Type.TOUCHED, step, out -> out.writeUTF(path)));
+    }
+
+    /** Buffered: the step's TOUCHED records are all written. */
+    void settled(String step) {
+        pending(header(Type.SETTLED, step, out -> { }));
+    }
+
     void rolledBack(String step) throws IOException {
         write(header(Type.ROLLED_BACK, step, out -> { }), null, 0, Reach.FORCED);
     }
@@ -145,6 +163,11 @@ final class BackupLog implements Closeable {
      * @throws IOException when it cannot be written (the log is cut back to what it held before)
      */
     PreImage pre(String step, PreImage image, Path content) throws IOException {
+        return pre(step, image, content, image.kind() == PreImage.Kind.ABSENT);
+    }
+
+    /** Like {@link #pre(String, PreImage, Path)}; {@code defer}: written, forced by the next {@link #force()}. */
+    PreImage pre(String step, PreImage image, Path content, boolean defer) throws IOException {
         byte[] header = header(Type.PRE, step, out -> {
             out.writeUTF(image.path());
             out.writeByte(image.kind().ordinal());
@@ -157,18 +180,17 @@ final class BackupLog implements Closeable {
             out.writeUTF(image.link());
             out.writeLong(image.size());
         });
-        boolean absent = image.kind() == PreImage.Kind.ABSENT;
         long offset = write(header, image.kind() == PreImage.Kind.FILE ? content : null, image.size(),
-                absent ? Reach.WRITTEN : Reach.FORCED);
+                defer ? Reach.WRITTEN : Reach.FORCED);
         return image.at(offset);
     }
 
-    private synchronized void pending(byte[] header) {
-        CRC32 crc = new CRC32();
-        crc.update(header);
-        ByteBuffer record = ByteBuffer.allocate(12 + header.length);
-        record.putInt(MAGIC).putInt(header.length).put(header).putInt((int) crc.getValue());
-        pending.write(record.array(), 0, record.capacity());
+    private void pending(byte[] header) {
+        try {
+            write(header, null, 0, Reach.BUFFERED);
+        } catch (IOException e) {
+            throw new IllegalStateException("a buffered record is not written", e); // cannot happen: nothing is written
+        }
     }
 
     private interface Fields {
@@ -190,28 +212,32 @@ final class BackupLog implements Closeable {
         return bytes.toByteArray();
     }
 
-    /** Appends one record (with what is buffered, unless it is buffered too); the offset of its content. */
+    /**
+     * Appends one record ({@code header} null: none), with what is buffered unless it is buffered too; the
+     * offset of its content. On failure the log is cut back to what it held before.
+     */
     private synchronized long write(byte[] header, Path content, long size, Reach reach) throws IOException {
         CRC32 crc = new CRC32();
-        crc.update(header);
-        ByteBuffer head = ByteBuffer.allocate(8 + header.length);
-        head.putInt(MAGIC).putInt(header.length).put(header);
+        ByteBuffer head = ByteBuffer.allocate(header == null ? 0 : 8 + header.length);
+        if (header != null) {
+            crc.update(header);
+            head.putInt(MAGIC).putInt(header.length).put(header);
+        }
         if (content == null && reach == Reach.BUFFERED) {
-            ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue());
             pending.write(head.array(), 0, head.capacity());
-            pending.write(tail.array(), 0, 4);
+            pending.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array(), 0, 4);
             return -1;
         }
         long start = position;
         try {
-            if (pending.size() > 0) {
-                writeFully(ByteBuffer.wrap(pending.toByteArray()));
+            if (pending.size() > 0) writeFully(ByteBuffer.wrap(pending.toByteArray()));
+            long offset = -1;
+            if (header != null) {
+                writeFully(head.flip());
+                offset = channel.position();
+                if (content != null) copyContent(content, size, crc);
+                writeFully(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip());
             }
-            writeFully(head.flip());
-            long offset = channel.position();
-            if (content != null) copyContent(content, size, crc);
-            ByteBuffer tail = ByteBuffer.allocate(4).putInt((int) crc.getValue());
-            writeFully(tail.flip());
             if (reach == Reach.FORCED) channel.force(false);
             unforced = reach != Reach.FORCED;
             pending.reset();
@@ -256,150 +282,11 @@ final class BackupLog implements Closeable {
 
     /** Writes what is buffered and forces everything written so far. */
     synchronized void force() throws IOException {
-        if (pending.size() == 0 && !unforced) return;
-        long start = position;
-        try {
-            writeFully(ByteBuffer.wrap(pending.toByteArray()));
-            channel.force(false);
-            unforced = false;
-            pending.reset();
-            position = channel.position();
-        } catch (IOException | RuntimeException e) {
-            try {
-                channel.truncate(start);
-                channel.position(start);
-            } catch (IOException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        if (pending.size() > 0 || unforced) write(null, null, 0, Reach.FORCED);
     }
 
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    // ---- reading -------------------------------------------------------------------------------------------
-
-    /** The valid records of the log at {@code file}; none when it does not exist. */
-    static Contents read(Path file) throws IOException {
-        List<Entry> entries = new ArrayList<>();
-        long valid = 0;
-        InputStream raw;
-        try {
-            raw = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            return new Contents(entries, 0);
-        }
-        try (Counting counting = new Counting(new BufferedInputStream(raw, 64 * 1024))) {
-            DataInputStream in = new DataInputStream(counting);
-            while (true) {
-                Entry entry;
-                try {
-                    if (in.readInt() != MAGIC) break;
-                    int length = in.readInt();
-                    if (length <= 0 || length > MAX_HEADER) break;
-                    byte[] header = in.readNBytes(length);
-                    if (header.length != length) break;
-                    CRC32 crc = new CRC32();
-                    crc.update(header);
-                    entry = parse(header, counting.count);
-                    if (entry.type() == Type.PRE && entry.image().kind() == PreImage.Kind.FILE) {
-                        long left = entry.image().size();
-                        byte[] buffer = new byte[64 * 1024];
-                        while (left > 0) {
-                            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                            if (n < 0) throw new EOFException();
-                            crc.update(buffer, 0, n);
-                            left -= n;
-                        }
-                    }
-                    if (in.readInt() != (int) crc.getValue()) break;
-                } catch (EOFException | IllegalArgumentException e) {
-                    break;
-                }
-                entries.add(entry);
-                valid = counting.count;
-            }
-        }
-        return new Contents(entries, valid);
-    }
-
-    /** The log's first record, when it is a META record; null otherwise (and when there is no log). */
-    static Meta readMeta(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 512))) {
-            if (in.readInt() != MAGIC) return null;
-            int length = in.readInt();
-            if (length <= 0 || length > MAX_HEADER) return null;
-            byte[] header = in.readNBytes(length);
-            if (header.length != length) return null;
-            CRC32 crc = new CRC32();
-            crc.update(header);
-            if (in.readInt() != (int) crc.getValue()) return null;
-            Entry e = parse(header, 0);
-            return e.type() == Type.META ? e.meta() : null;
-        } catch (NoSuchFileException | EOFException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Entry parse(byte[] header, long contentOffset) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(header));
-        int t = in.readUnsignedByte();
-        if (t >= Type.values().length) throw new IllegalArgumentException("unknown record " + t);
-        Type type = Type.values()[t];
-        String step = in.readUTF();
-        switch (type) {
-            case META:
-                return new Entry(type, step, null,
-                        new Meta(in.readUTF(), in.readLong(), Instant.ofEpochMilli(in.readLong()), in.readUTF(), in.readUTF()), "");
-            case PRE: {
-                String path = in.readUTF();
-                int k = in.readUnsignedByte();
-                if (k >= PreImage.Kind.values().length) throw new IllegalArgumentException("unknown kind " + k);
-                PreImage image = new PreImage(path, PreImage.Kind.values()[k], in.readInt(), in.readInt(), in.readInt(),
-                        in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), contentOffset, 0);
-                long size = in.readLong();
-                if (size < 0) throw new IllegalArgumentException("negative size");
-                image = new PreImage(image.path(), image.kind(), image.mode(), image.uid(), image.gid(), image.owner(),
-                        image.group(), image.mtime(), image.link(), contentOffset, size);
-                return new Entry(type, step, image, null, "");
-            }
-            case END:
-                return new Entry(type, step, null, null, in.readUTF());
-            default:
-                return new Entry(type, step, null, null, "");
-        }
-    }
-
-    /** Counts the bytes read through it. */
-    private static final class Counting extends FilterInputStream {
-        long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) count++;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) count += n;
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
-        }
     }
 }

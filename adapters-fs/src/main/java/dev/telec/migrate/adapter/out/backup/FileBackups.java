@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
@@ -10,11 +11,8 @@ import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
-import dev.telec.migrate.spi.DurabilityBarrier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -27,12 +25,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 
 /**
  * Backups in the home itself, under {@code .telec/backups/<run-id>/}: one {@link BackupLog} per run, holding
@@ -64,13 +61,14 @@ public final class FileBackups implements Backups {
     // ---- a run -----------------------------------------------------------------------------------------------
 
     @Override
-    public Run start(Path home, Version from, Version to) {
+    public Run start(Path home, Version from, Version to, OptionalLong snapshotLimit) {
         Path runs = runsOf(home);
         Path dir = null;
+        if (snapshotLimit.isPresent()) refuseALargeSnapshot(home, snapshotLimit.getAsLong());
         try {
             AtomicFiles.createDirectories(runs);
             long seq = 1;
-            for (BackupLog.Meta m : metas(home)) seq = Math.max(seq, m.seq() + 1);
+            for (BackupLog.Meta m : KeptRun.metas(home)) seq = Math.max(seq, m.seq() + 1);
             String base = ID.format(clock.instant());
             String id = base;
             for (int n = 2; Files.exists(runs.resolve(id)); n++) id = base + "-" + n;
@@ -97,195 +95,20 @@ public final class FileBackups implements Backups {
         }
     }
 
-    /** One run's backup while it runs: notes what each step is about to change. */
-    private static final class RunBackup implements Run, PreImageFileSystem.Notes {
-        private final Path home;
-        private final Path homeKey;
-        private final Path homeReal; // the home reached through no link, when that differs
-        private final BackupLog log;
-        private PreImageFileSystem fs;
-        private String step = "";
-        private final Set<String> noted = new HashSet<>();
-        private final List<HomeRestorer.Saved> images = new ArrayList<>();
-
-        RunBackup(Path home, BackupLog log) {
-            this.home = home;
-            this.homeKey = home.toAbsolutePath().normalize();
-            this.homeReal = realOrNull(homeKey);
-            this.log = log;
-        }
-
-        @Override
-        public synchronized Path begin(MigrationId id, Path stepHome) {
-            step = id.toString();
-            noted.clear();
-            images.clear();
-            log.step(step); // buffered: written with the step's first pre-image
-            if (fs == null) fs = new PreImageFileSystem(home.getFileSystem(), this);
-            return fs.wrap(stepHome);
-        }
-
-        @Override
-        public synchronized void before(Path path) throws IOException {
-            String relative = relative(path);
-            if (relative == null) return; // outside the home: not telec's to undo
-            if (relative.equals(DIRECTORY) || relative.startsWith(DIRECTORY + "/")) {
-                throw new AccessDeniedException(path.toString(), null, "telec keeps its backups there; a step may not change it");
-            }
-            if (!noted.add(relative)) return;
-            try {
-                PreImage image = log.pre(step, PreImage.of(relative, path), path);
-                images.add(new HomeRestorer.Saved(image, log.file()));
-            } catch (IOException e) {
-                noted.remove(relative);
-                throw new FileSystemException(path.toString(), null,
-                        "cannot save what it holds before changing it (" + reason(e) + "); nothing was changed");
-            }
-        }
-
-        /** {@code path} relative to the home, {@code /}-separated, when it is in the home by its given or real path. */
-        private String relative(Path path) {
-            Path root = path.startsWith(homeKey) ? homeKey : homeReal != null && path.startsWith(homeReal) ? homeReal : null;
-            if (root == null) return null;
-            StringBuilder b = new StringBuilder();
-            for (Path name : root.relativize(path)) {
-                if (name.toString().isEmpty()) continue;
-                if (b.length() > 0) b.append('/');
-                b.append(name);
-            }
-            return b.toString();
-        }
-
-        /**
-         * Before a step syncs a directory: the pre-images of "nothing" written so far are forced first, so an
-         * entry the sync makes durable never outlives the pre-image that says it was not there.
-         */
-        @Override
-        public void beforeReading(Path path) throws IOException {
-            if (log.unforced() && Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) log.force();
-        }
-
-        @Override
-        public DurabilityBarrier barrier(DurabilityBarrier run) {
-            return new DurabilityBarrier() {
-                @Override
-                public void syncBeforeRecord(Path directory) throws IOException {
-                    run.syncBeforeRecord(directory);
-                }
-
-                @Override
-                public void syncFileSystemBeforeRecord(Path home) throws IOException {
-                    run.syncFileSystemBeforeRecord(home);
-                }
-
-                /** The deferred pre-images before the directories: both before any record. */
-                @Override
-                public void flush() throws IOException {
-                    log.force();
-                    run.flush();
-                }
-            };
-        }
-
-        @Override
-        public synchronized void kept(MigrationId id) {
-            log.kept(id.toString());
-            images.clear();
-        }
-
-        @Override
-        public synchronized boolean rollBack(MigrationId id) {
-            try {
-                HomeRestorer.restore(home, images);
-                log.rolledBack(id.toString());
-            } catch (IOException e) {
-                throw new TelecException(home, "cannot roll back " + id + ": " + reason(e), e);
-            }
-            images.clear();
-            return true;
-        }
-
-        @Override
-        public synchronized void close(Optional<Version> to) {
-            try (log) {
-                log.end(to.map(Version::toString).orElse(""));
-                finished(log.file().getParent());
-            } catch (IOException e) {
-                // the next run finds the run unfinished and rolls back nothing the state records
-            }
-        }
-    }
-
-    private static Path realOrNull(Path home) {
+    /** Before anything is written: a home too large to snapshot before its script steps refuses the run. */
+    private static void refuseALargeSnapshot(Path home, long limit) {
+        long size;
         try {
-            Path real = home.toRealPath();
-            return real.equals(home) ? null : real;
+            size = HomeSnapshot.size(home);
         } catch (IOException e) {
-            return null;
+            throw new TelecException(home, "cannot measure the home for the snapshot taken before script steps: " + reason(e)
+                    + " (nothing was changed; --no-backup runs without one)", e);
         }
-    }
-
-    // ---- reading backups -------------------------------------------------------------------------------------
-
-    /** A run's backup as read back. */
-    private record Kept(Path dir, BackupLog.Meta meta, BackupLog.Contents contents) {
-        boolean finished() {
-            return contents.entries().stream().anyMatch(e -> e.type() == BackupLog.Type.END);
+        if (size > limit) {
+            throw new TelecException(home, "the home holds " + Causes.describeSize(size) + ", more than backup_limit ("
+                    + Causes.describeSize(limit) + ") for the snapshot taken before its script steps; nothing was changed"
+                    + " (raise backup_limit: in telec.yaml, or run with --no-backup to run without a backup)", null);
         }
-
-        Optional<String> to() {
-            return contents.entries().stream().filter(e -> e.type() == BackupLog.Type.END).map(BackupLog.Entry::to)
-                    .filter(t -> !t.isEmpty()).reduce((a, b) -> b);
-        }
-
-        /** The steps that saved pre-images, in order, each with its pre-images. */
-        Map<String, List<HomeRestorer.Saved>> steps() {
-            Map<String, List<HomeRestorer.Saved>> steps = new LinkedHashMap<>();
-            Path log = dir.resolve(BackupLog.NAME);
-            for (BackupLog.Entry e : contents.entries()) {
-                if (e.type() == BackupLog.Type.PRE) {
-                    steps.computeIfAbsent(e.step(), k -> new ArrayList<>()).add(new HomeRestorer.Saved(e.image(), log));
-                }
-            }
-            return steps;
-        }
-    }
-
-    private static List<Path> runDirs(Path home) throws IOException {
-        List<Path> dirs = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(runsOf(home))) {
-            for (Path p : entries) {
-                if (Files.isDirectory(p)) dirs.add(p);
-            }
-        } catch (NoSuchFileException e) {
-            return dirs;
-        }
-        return dirs;
-    }
-
-    /** The META records of every run, read from the head of each log only. */
-    private static List<BackupLog.Meta> metas(Path home) throws IOException {
-        List<BackupLog.Meta> metas = new ArrayList<>();
-        for (Path dir : runDirs(home)) {
-            BackupLog.Meta m = BackupLog.readMeta(dir.resolve(BackupLog.NAME));
-            if (m != null) metas.add(m);
-        }
-        return metas;
-    }
-
-    /** Every kept run, newest first; {@code onlyUnfinished}: those without a {@code finished} file. */
-    private static List<Kept> kept(Path home, boolean onlyUnfinished) throws IOException {
-        List<Kept> runs = new ArrayList<>();
-        for (Path dir : runDirs(home)) {
-            if (onlyUnfinished && Files.exists(dir.resolve(FINISHED))) continue;
-            BackupLog.Contents contents = BackupLog.read(dir.resolve(BackupLog.NAME));
-            if (contents.entries().isEmpty() || contents.entries().get(0).type() != BackupLog.Type.META) {
-                continue; // a run killed before its backup began: nothing to undo, dropped by pruning
-            }
-            runs.add(new Kept(dir, contents.entries().get(0).meta(), contents));
-        }
-        runs.sort(Comparator.comparingLong((Kept k) -> k.meta().seq()).reversed());
-        return runs;
     }
 
     // ---- recovery --------------------------------------------------------------------------------------------
@@ -298,22 +121,22 @@ public final class FileBackups implements Backups {
         }
         List<MigrationId> undone = new ArrayList<>();
         try {
-            for (Kept run : kept(home, true)) {
-                List<String> steps = new ArrayList<>(run.steps().keySet());
+            for (KeptRun run : KeptRun.all(home, true)) {
                 List<HomeRestorer.Saved> images = new ArrayList<>();
                 List<MigrationId> ids = new ArrayList<>();
-                Map<String, List<HomeRestorer.Saved>> byStep = run.steps();
-                for (String s : steps) {
-                    if (s.isEmpty()) continue;
-                    MigrationId id = MigrationId.parse(s);
+                boolean sweep = false;
+                for (Map.Entry<String, KeptRun.Undo> s : run.steps(true).entrySet()) {
+                    if (s.getKey().isEmpty()) continue;
+                    MigrationId id = MigrationId.parse(s.getKey());
                     if (!state.isApplied(id)) {
                         ids.add(id);
-                        images.addAll(byStep.get(s));
+                        images.addAll(s.getValue().images());
+                        sweep |= s.getValue().sweep();
                     }
                 }
-                if (!images.isEmpty()) HomeRestorer.restore(home, earliest(images));
+                if (!images.isEmpty()) HomeRestorer.restore(home, undo(home, images, sweep, run.dir()));
                 try (BackupLog log = BackupLog.reopen(run.dir().resolve(BackupLog.NAME), run.contents().validLength())) {
-                    for (MigrationId id : ids) log.kept(id.toString());
+                    for (MigrationId id : ids) log.rolledBack(id.toString());
                     log.end("");
                 }
                 finished(run.dir());
@@ -324,6 +147,14 @@ public final class FileBackups implements Backups {
         }
         undone.sort(Comparator.naturalOrder());
         return undone;
+    }
+
+    /** The earliest pre-image of each path, and with {@code sweep} a pre-image of "nothing" for every other path. */
+    private static List<HomeRestorer.Saved> undo(Path home, List<HomeRestorer.Saved> images, boolean sweep, Path dir)
+            throws IOException {
+        List<HomeRestorer.Saved> undo = earliest(images);
+        if (sweep) undo.addAll(HomeSnapshot.created(home, undo, dir.resolve(BackupLog.NAME)));
+        return undo;
     }
 
     /** For each path, its first pre-image in {@code images} (given oldest first): what it held before them all. */
@@ -339,8 +170,8 @@ public final class FileBackups implements Backups {
     public List<Summary> list(Path home) {
         try {
             List<Summary> summaries = new ArrayList<>();
-            for (Kept run : kept(home, false)) {
-                int steps = (int) run.steps().keySet().stream().filter(s -> !s.isEmpty()).count();
+            for (KeptRun run : KeptRun.all(home, false)) {
+                int steps = (int) run.steps(false).keySet().stream().filter(s -> !s.isEmpty()).count();
                 summaries.add(new Summary(run.meta().id(), run.meta().started(), Version.parse(run.meta().from()),
                         run.to().map(Version::parse), steps, size(run.dir()), run.finished()));
             }
@@ -370,21 +201,25 @@ public final class FileBackups implements Backups {
         Path pending = telec.resolve(PENDING);
         try {
             String phase = Files.exists(pending) ? Files.readAllLines(pending, StandardCharsets.UTF_8).stream().findFirst().orElse("") : "";
-            Map<String, Kept> byId = new LinkedHashMap<>();
-            for (Kept k : kept(home, false)) byId.put(k.meta().id(), k);
-            List<Kept> runs = new ArrayList<>();
+            Map<String, KeptRun> byId = new LinkedHashMap<>();
+            for (KeptRun k : KeptRun.all(home, false)) byId.put(k.meta().id(), k);
+            List<KeptRun> runs = new ArrayList<>();
             for (String id : runIds) {
-                Kept k = byId.get(id);
+                KeptRun k = byId.get(id);
                 if (k == null && !phase.equals("restored")) {
                     throw new TelecException(runsOf(home).resolve(id), "no backup of run " + id + " (see telec restore --list)", null);
                 }
                 if (k != null) runs.add(k);
             }
             List<HomeRestorer.Saved> images = new ArrayList<>();
+            boolean sweep = false;
             for (int i = runs.size() - 1; i >= 0; i--) {
-                for (List<HomeRestorer.Saved> step : runs.get(i).steps().values()) images.addAll(step);
+                for (KeptRun.Undo step : runs.get(i).steps(false).values()) {
+                    images.addAll(step.images());
+                    sweep |= step.sweep();
+                }
             }
-            List<HomeRestorer.Saved> before = earliest(images);
+            List<HomeRestorer.Saved> before = undo(home, images, sweep, runsOf(home));
             List<Change> changes = HomeRestorer.changes(home, before);
             if (dryRun) return changes;
             if (!phase.equals("restored")) {
@@ -392,7 +227,7 @@ public final class FileBackups implements Backups {
                 HomeRestorer.restore(home, before);
                 AtomicFiles.write(pending, ("restored\n" + String.join("\n", runIds) + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            for (Kept run : runs) deleteTree(run.dir());
+            for (KeptRun run : runs) deleteTree(run.dir());
             AtomicFiles.syncDirectory(runsOf(home));
             Files.deleteIfExists(pending);
             AtomicFiles.syncDirectory(telec);
@@ -406,7 +241,7 @@ public final class FileBackups implements Backups {
     @Override
     public void prune(Path home, int keep) {
         try {
-            List<Kept> runs = kept(home, false);
+            List<KeptRun> runs = KeptRun.all(home, false);
             for (int i = keep; i < runs.size(); i++) deleteTree(runs.get(i).dir());
         } catch (IOException e) {
             // pruning is tidying: the next successful run tries again
@@ -441,7 +276,7 @@ public final class FileBackups implements Backups {
     }
 
     /** Marks a run's backup finished; not synced: a lost mark only makes the next run read the log's end record. */
-    private static void finished(Path dir) throws IOException {
+    static void finished(Path dir) throws IOException {
         Path mark = dir.resolve(FINISHED);
         Files.write(mark, new byte[0]);
         Ownership.inherit(mark);

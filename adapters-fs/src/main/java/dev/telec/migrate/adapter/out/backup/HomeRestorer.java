@@ -96,20 +96,24 @@ final class HomeRestorer {
         sorted.sort(Comparator.comparing(s -> s.image().path()));
         List<Change> changes = new ArrayList<>();
         for (Saved saved : sorted) {
+            if (!differs(home, saved)) continue;
             PreImage image = saved.image();
-            Path p = resolve(home, image.path());
             PreImage.Kind now = kindOf(home, image.path());
             boolean dir = image.kind() == PreImage.Kind.DIRECTORY || (image.kind() == PreImage.Kind.ABSENT && now == PreImage.Kind.DIRECTORY);
             String shown = image.path() + (dir && !image.path().isEmpty() ? "/" : "");
-            if (image.kind() == PreImage.Kind.ABSENT) {
-                if (now != PreImage.Kind.ABSENT) changes.add(new Change(shown, Change.Kind.DELETED, Optional.empty(), Optional.empty()));
-            } else if (now == PreImage.Kind.ABSENT) {
-                changes.add(new Change(shown, Change.Kind.CREATED, Optional.empty(), Optional.empty()));
-            } else if (now != image.kind() || !same(p, saved)) {
-                changes.add(new Change(shown, Change.Kind.MODIFIED, Optional.empty(), Optional.empty()));
-            }
+            Change.Kind kind = image.kind() == PreImage.Kind.ABSENT ? Change.Kind.DELETED
+                    : now == PreImage.Kind.ABSENT ? Change.Kind.CREATED : Change.Kind.MODIFIED;
+            changes.add(new Change(shown, kind, Optional.empty(), Optional.empty()));
         }
         return changes;
+    }
+
+    /** Whether the path of {@code saved} holds something else now than its pre-image (content, kind, mode, owner). */
+    static boolean differs(Path home, Saved saved) throws IOException {
+        PreImage image = saved.image();
+        PreImage.Kind now = kindOf(home, image.path());
+        if (image.kind() == PreImage.Kind.ABSENT || now == PreImage.Kind.ABSENT) return image.kind() != now;
+        return now != image.kind() || !same(resolve(home, image.path()), saved);
     }
 
     private static boolean same(Path p, Saved saved) throws IOException {

@@ -13,6 +13,9 @@ public record BackupOptions(boolean backup, boolean rollback, int keep) {
 
     public static final int DEFAULT_KEEP = 5;
 
+    /** The largest home snapshotted before script steps, unless the app profile says ({@code backup_limit:}): 256 MiB. */
+    public static final long DEFAULT_SNAPSHOT_LIMIT = 256L << 20;
+
     /** Backups on, rollback on, as many kept as the app profile says, else the last 5 runs. */
     public static final BackupOptions DEFAULT = new BackupOptions(true, true, -1);
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where a home keeps the backups of its runs: for each run that writes, what the state files held before
@@ -28,7 +29,7 @@ public interface Backups {
         }
 
         @Override
-        public Run start(Path home, Version from, Version to) {
+        public Run start(Path home, Version from, Version to, OptionalLong snapshotLimit) {
             return Run.NONE;
         }
 
@@ -65,9 +66,12 @@ public interface Backups {
     /**
      * Starts the backup of a run that writes, saving what the state files hold now.
      *
-     * @throws TelecException naming the path when the backup cannot be written (a full disk): nothing was changed
+     * @param snapshotLimit present when a script step may run: the largest home (in bytes) it may snapshot
+     *     before one; a larger home refuses the run here, before anything is written
+     * @throws TelecException naming the path when the backup cannot be written (a full disk), or the home is
+     *     larger than {@code snapshotLimit}: nothing was changed
      */
-    Run start(Path home, Version from, Version to);
+    Run start(Path home, Version from, Version to, OptionalLong snapshotLimit);
 
     /** The runs whose backups are kept, newest first. */
     List<Summary> list(Path home);
@@ -120,6 +124,16 @@ public interface Backups {
          * that home has its pre-image saved first. A pre-image that cannot be saved fails the change.
          */
         Path begin(MigrationId step, Path home);
+
+        /**
+         * Starts the window of {@code step}, a script step (a process whose writes telec cannot see): saves a
+         * snapshot of the whole home first, and gives the home it runs on ({@code home} itself).
+         *
+         * @throws TelecException naming the home when the snapshot cannot be saved: the step must not run
+         */
+        default Path beginScript(MigrationId step, Path home) {
+            return home;
+        }
 
         /**
          * The run's durability barrier, made to force first what this backup deferred: a pre-image is durable
