@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Runs the steps of a range in order: skips what the state records, skips and records what check() finds
@@ -128,6 +129,12 @@ public final class MigrationRunner implements MigrateUseCase {
     static int kept(BackupOptions options, Manifest manifest) {
         if (options.keep() >= 0) return options.keep();
         return manifest.profile().flatMap(AppProfile::keepBackups).orElse(BackupOptions.DEFAULT_KEEP);
+    }
+
+    /** The size a script step's snapshot of the home may have, when a pending step is a script (else none is taken). */
+    static OptionalLong snapshotLimit(Map<MigrationId, Migration> pending, Manifest manifest) {
+        if (pending.values().stream().noneMatch(m -> m instanceof ScriptMigration)) return OptionalLong.empty();
+        return OptionalLong.of(manifest.profile().flatMap(AppProfile::backupLimit).orElse(BackupOptions.DEFAULT_SNAPSHOT_LIMIT));
     }
 
     /**

@@ -2,8 +2,6 @@ package dev.telec.migrate.application;
 
 import dev.telec.migrate.application.TelecException.StateException;
 import dev.telec.migrate.application.manifest.Manifest;
-import dev.telec.migrate.application.port.in.BackupOptions;
-import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.out.Backups;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * One run of a plan's steps, and its mutable part: results so far, the state as recorded, the backup, and the
@@ -87,9 +84,7 @@ final class StepRun {
                     + String.join(", ", recovered.stream().map(MigrationId::toString).toList()) + ") before running");
         }
         if (mode == Mode.RUN && command.backupOptions().backup()) {
-            boolean scripts = pending.values().stream().anyMatch(m -> m instanceof ScriptMigration);
-            backup = backups.start(home, plan.from(), plan.to(), scripts ? OptionalLong.of(manifest.profile()
-                    .flatMap(AppProfile::backupLimit).orElse(BackupOptions.DEFAULT_SNAPSHOT_LIMIT)) : OptionalLong.empty());
+            backup = backups.start(home, plan.from(), plan.to(), MigrationRunner.snapshotLimit(pending, manifest));
             barrier = backup.barrier(barrier);
             rollback = command.backupOptions().rollback();
             keep = MigrationRunner.kept(command.backupOptions(), manifest);
