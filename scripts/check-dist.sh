@@ -3,7 +3,8 @@
 #  - both archives in adapters-cli/target/, unpacked into a fresh directory and run with a PATH that has no mvn:
 #    --version, the quick start's dry-run on a copy of the example home, a real run, a no-op, and a vendor's
 #    manifest (examples/myapp); through a symlink, from another directory, after the tree is moved, with the tree
-#    read-only, and checked to be byte for byte as unpacked afterwards;
+#    read-only, and checked to be byte for byte as unpacked afterwards; the completion scripts in share/, the bash one
+#    sourced in a real bash (and the zsh one loaded by zsh's compinit when zsh is installed);
 #  - examples/library-project, a Maven project of its own, built against the reactor's jars in a private local
 #    repository (~/.m2 is only read, never written).
 # Without Temurin 25 or jlink the linux-x64 archive may be missing: a notice here, an error when CI=true.
@@ -42,6 +43,29 @@ telec() {
 # listing of a tree: path, mode, size, mtime; any write into the install tree changes it
 listing() { (cd "$1" && find . -printf '%p %m %s %T@\n' | LC_ALL=C sort); }
 
+# the shell completion scripts the build printed with telec completion bash|zsh: sourced in a real bash, the bash one
+# defines telec's completion and completes its commands and options; zsh (when installed) finds _telec through $fpath
+check_completion() {
+  local name="$1" tree="$2"
+  local bash_script="$tree/share/bash-completion/completions/telec" zsh_script="$tree/share/zsh/site-functions/_telec"
+  [ -f "$bash_script" ] && [ -f "$zsh_script" ] \
+      || fail "$name: no share/bash-completion/completions/telec and share/zsh/site-functions/_telec"
+  local out
+  # called by hand, outside a TAB, the script's compopt calls complain on stderr: dropped
+  out="$(env -i PATH=/usr/bin:/bin bash --norc --noprofile -c '. "$1" && complete -p telec &&
+      COMP_WORDS=(telec mig) COMP_CWORD=1 && _complete_telec 2>/dev/null && echo "commands: ${COMPREPLY[*]}"' _ "$bash_script")" \
+      || fail "$name: sourcing the bash completion failed: $out"
+  grep -q -- "-F _complete_telec.* telec" <<<"$out" || fail "$name: the bash completion defines no completion for telec: $out"
+  grep -qx "commands: migrate" <<<"$out" || fail "$name: the bash completion does not complete 'telec mig': $out"
+  if command -v zsh >/dev/null; then
+    out="$(env -i PATH=/usr/bin:/bin zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit && compinit -u -D && print -r -- "${_comps[telec]}"' \
+        _ "${zsh_script%/*}")" || fail "$name: compinit with share/zsh/site-functions failed: $out"
+    [ "$out" = _telec ] || fail "$name: zsh's compinit does not take _telec for telec: $out"
+  else
+    say "notice: no zsh here: share/zsh/site-functions/_telec is checked to be there, not run"
+  fi
+}
+
 check_archive() {
   local archive="$1" how="$2"
   local name
@@ -53,6 +77,7 @@ check_archive() {
   local tree="$dir/telec-$version"
   [ -x "$tree/bin/telec" ] && [ -f "$tree/README.md" ] && [ -f "$tree/LICENSE" ] && [ -d "$tree/lib" ] \
       || fail "$name: not telec-$version/{bin/telec,lib/,README.md,LICENSE}"
+  check_completion "$name" "$tree"
   chmod -R a-w "$tree"
   local before
   before="$(listing "$tree")"

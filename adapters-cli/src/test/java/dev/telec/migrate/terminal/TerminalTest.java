@@ -41,6 +41,15 @@ class TerminalTest {
         return Files.readString(shown, StandardCharsets.UTF_8);
     }
 
+    /** {@code telec: step n of 40: id} was drawn, and the line cleared before the report of {@code home}. */
+    private static void assertShowedProgressOf40ThenClearedIt(String shown, Path home) {
+        assertThat(shown).containsPattern("telec: step \\d+ of 40: 1\\.0\\.0/0\\d\\d_step");
+        int lastProgress = shown.lastIndexOf("telec: step ");
+        int report = shown.indexOf(home + ": 0.0.0 -> 1.0.0");
+        assertThat(report).as("the report comes after the progress line").isGreaterThan(lastProgress);
+        assertThat(shown.substring(lastProgress, report)).as("the line is cleared before the report").contains(CLEAR_LINE);
+    }
+
     @Test
     void aLongRunShowsStepNOfMWithTheIdAndClearsItAtTheEnd() throws Exception {
         Path manifest = ChildTelec.manifest(tmp.resolve("manifest"), 40);
@@ -49,11 +58,7 @@ class TerminalTest {
         String shown = onATerminal(ChildTelec.command(60, "migrate", "--create-home", "--home", home.toString(),
                 "--migrations", manifest.toString(), "--color=never"));
 
-        assertThat(shown).containsPattern("telec: step \\d+ of 40: 1\\.0\\.0/0\\d\\d_step");
-        int lastProgress = shown.lastIndexOf("telec: step ");
-        int report = shown.indexOf(home + ": 0.0.0 -> 1.0.0");
-        assertThat(report).as("the report comes after the progress line").isGreaterThan(lastProgress);
-        assertThat(shown.substring(lastProgress, report)).as("the line is cleared before the report").contains(CLEAR_LINE);
+        assertShowedProgressOf40ThenClearedIt(shown, home);
         assertThat(shown).contains("40 applied");
         assertThat(AppendStep.effects(home)).hasSize(40);
     }
@@ -66,11 +71,7 @@ class TerminalTest {
         String shown = onATerminal(ChildTelec.command(60, "migrate", "--dry-run", "--home", home.toString(),
                 "--migrations", manifest.toString(), "--color=never"));
 
-        assertThat(shown).containsPattern("telec: step \\d+ of 40: 1\\.0\\.0/0\\d\\d_step");
-        int lastProgress = shown.lastIndexOf("telec: step ");
-        int report = shown.indexOf(home + ": 0.0.0 -> 1.0.0");
-        assertThat(report).as("the report comes after the progress line").isGreaterThan(lastProgress);
-        assertThat(shown.substring(lastProgress, report)).as("the line is cleared before the report").contains(CLEAR_LINE);
+        assertShowedProgressOf40ThenClearedIt(shown, home);
         assertThat(shown).contains("40 would apply");
         assertThat(home).isEmptyDirectory();
     }

@@ -77,7 +77,8 @@ public final class SimulatingMigrator implements DryRunUseCase {
             for (StepResult step : run.steps()) {
                 steps.add(step.withChanges(changes.getOrDefault(step.id(), List.of())));
             }
-            return new MigrationReport(run.mode(), run.from(), run.to(), steps, run.failure(), run.leftAsItIs(), run.notice());
+            return new MigrationReport(run.mode(), run.from(), run.to(), steps, run.failure(), run.leftAsItIs(), run.notice(),
+                    copy.onDisk());
         }
     }
 }

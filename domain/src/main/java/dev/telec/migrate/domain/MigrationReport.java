@@ -11,15 +11,20 @@ import java.util.Optional;
  *
  * @param notice something the reader should know about how the report was made, e.g. why a dry-run was
  *     not simulated
+ * @param onDisk whether a simulated dry-run ran on a copy of the home on disk (a pending step is a process,
+ *     which an in-memory copy cannot run) rather than in memory; false for every other report
  */
 public record MigrationReport(Mode mode, Version from, Version to, List<StepResult> steps, Optional<Failure> failure,
-                              boolean leftAsItIs, Optional<String> notice) {
+                              boolean leftAsItIs, Optional<String> notice, boolean onDisk) {
 
     /** How a report was made. */
     public enum Mode {
         /** The steps ran on the home, and what they did is recorded. */
         RUN,
-        /** A dry-run that ran the steps on an in-memory copy of the home: each step's changes are known. */
+        /**
+         * A dry-run that ran the steps on a copy of the home, in memory or ({@link #onDisk()}) on disk: each
+         * step's changes are known.
+         */
         SIMULATED_DRY_RUN,
         /** A dry-run that only asked each step's check() on the real home (migrate() never called). */
         CHECK_ONLY_DRY_RUN
@@ -76,6 +81,15 @@ public record MigrationReport(Mode mode, Version from, Version to, List<StepResu
         if (leftAsItIs && !steps.isEmpty()) {
             throw new IllegalArgumentException("a home left as it is has no steps");
         }
+        if (onDisk && mode != Mode.SIMULATED_DRY_RUN) {
+            throw new IllegalArgumentException("only a simulated dry-run runs on a copy on disk");
+        }
+    }
+
+    /** A report that was not simulated on a copy on disk. */
+    public MigrationReport(Mode mode, Version from, Version to, List<StepResult> steps, Optional<Failure> failure,
+                           boolean leftAsItIs, Optional<String> notice) {
+        this(mode, from, to, steps, failure, leftAsItIs, notice, false);
     }
 
     /** Whether this is a dry-run's report (simulated or check-only): nothing was changed. */
@@ -83,7 +97,7 @@ public record MigrationReport(Mode mode, Version from, Version to, List<StepResu
         return mode != Mode.RUN;
     }
 
-    /** Whether this is a dry-run that ran the steps on an in-memory copy of the home, so each step's changes are known. */
+    /** Whether this is a dry-run that ran the steps on a copy of the home, so each step's changes are known. */
     public boolean simulated() {
         return mode == Mode.SIMULATED_DRY_RUN;
     }

@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.domain.Version;
 import java.time.Duration;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -12,27 +13,35 @@ final class Converters {
     private Converters() {
     }
 
-    /** {@code 1.2.3}, {@code v1.2.3}. */
-    static final class VersionConverter implements ITypeConverter<Version> {
+    /** A parser's {@link IllegalArgumentException} as picocli's usage error, its message unchanged. */
+    private abstract static class Parsed<T> implements ITypeConverter<T> {
+        private final Function<String, T> parser;
+
+        Parsed(Function<String, T> parser) {
+            this.parser = parser;
+        }
+
         @Override
-        public Version convert(String value) {
+        public T convert(String value) {
             try {
-                return Version.parse(value);
+                return parser.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
         }
     }
 
+    /** {@code 1.2.3}, {@code v1.2.3}. */
+    static final class VersionConverter extends Parsed<Version> {
+        VersionConverter() {
+            super(Version::parse);
+        }
+    }
+
     /** {@code 90s}, {@code 2m}, {@code 1h}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
+    static final class DurationConverter extends Parsed<Duration> {
+        DurationConverter() {
+            super(Durations::parse);
         }
     }
 }

@@ -49,7 +49,8 @@ final class ReportPrinter {
                 report.notice().map(ExitCodes::inCommandLineWords).ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
             } else {
                 out.println(home + ": " + report.from() + " -> " + report.to()
-                        + (report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
+                        + (report.onDisk() ? " (dry run, simulated on a copy on disk: nothing is changed)"
+                                : report.simulated() ? " (dry run, simulated on an in-memory copy: nothing is changed)"
                                 : report.dryRun() ? " (dry run: nothing is changed)" : ""));
                 report.notice().map(ExitCodes::inCommandLineWords).ifPresent(n -> out.println("note: " + TelecException.oneLine(n)));
                 for (StepResult step : report.steps()) {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,12 +26,6 @@ class CliTest {
     Path manifest;
     Map<String, String> env = new TreeMap<>();
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeEach
     void manifest() throws IOException {
         home = tmp.resolve("home");
@@ -46,20 +37,13 @@ class CliTest {
     }
 
     private void entry(String path) throws IOException {
-        Path file = manifest.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, path.endsWith(".json")
+        CliRun.write(manifest.resolve(path), path.endsWith(".json")
                 ? "{\"class\": \"" + MarkerStep.class.getName() + "\"}\n"
                 : "class: " + MarkerStep.class.getName() + "\n");
     }
 
     private Result telec(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
-                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(env, tmp.resolve("user"), args);
     }
 
     private Result migrate(String... extra) {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +26,6 @@ class OperationsCliTest {
     Path home;
     Path manifest;
     Map<String, String> env = new TreeMap<>();
-
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     @BeforeEach
     void manifest() throws IOException {
@@ -56,17 +47,11 @@ class OperationsCliTest {
     }
 
     private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        CliRun.write(file, text);
     }
 
     private Result telec(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
-                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(env, tmp.resolve("user"), args);
     }
 
     /** {@code telec VERB --home H --migrations M ARGS...} */
@@ -276,6 +261,46 @@ class OperationsCliTest {
         assertThat(problems.get(1).get("id").asText()).isEqualTo("1.2.0/003_bad_op");
         Result human = telec("validate", "--migrations", manifest.toString());
         assertThat(human.err().lines()).hasSize(2).allMatch(l -> l.startsWith("telec: unresolvable: 1.2.0/00"));
+    }
+
+    @Test
+    void validateWithAHomeWarnsOfALiteralPathThatNamesNoFileInAPendingStepAndStaysValid() throws IOException {
+        write(manifest.resolve("v1.2.0/002_typo.yaml"), "operations:\n  - op: remove\n    file: settings.yml\n    pointer: /legacy\n");
+        write(home.resolve("settings.yaml"), "legacy: 1\n");
+
+        Result human = verb("validate");
+        Result json = verb("validate", "--json");
+
+        assertThat(human.code()).as(human.err()).isZero();
+        assertThat(human.err().lines()).containsExactly("telec: warning: 1.2.0/002_typo: settings.yml does not exist (remove, operation 1)");
+        assertThat(human.out()).startsWith("valid: ");
+        assertThat(json.code()).as(json.err()).isZero();
+        assertThat(json.json().get("valid").asBoolean()).isTrue();
+        assertThat(json.json().get("warnings")).hasSize(1);
+        assertThat(json.json().get("warnings").get(0).get("id").asText()).isEqualTo("1.2.0/002_typo");
+        assertThat(json.json().get("warnings").get(0).get("kind").asText()).isEqualTo("note");
+        assertThat(json.json().get("warnings").get(0).get("message").asText()).isEqualTo("settings.yml does not exist (remove, operation 1)");
+        assertThat(home.resolve("migration_state.json")).as("validate writes nothing").doesNotExist();
+        assertThat(home.resolve("done")).as("no step ran on the home").doesNotExist();
+
+        verb("migrate", "-q");
+        Result applied = verb("validate", "--json");
+        assertThat(applied.json().get("warnings")).as("a recorded step is not pending").isEmpty();
+        assertThat(verb("validate").err()).isEmpty();
+    }
+
+    @Test
+    void validateWithAHomeWarnsOfAPendingStepThatWouldFailButAManifestAloneDoesNotRunAnything() throws IOException {
+        classEntry("v1.2.0/002_fail.yaml");
+
+        Result r = verb("validate", "--json");
+        Result manifestAlone = telec("validate", "--migrations", manifest.toString(), "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.json().get("warnings")).hasSize(1);
+        assertThat(r.json().get("warnings").get(0).get("kind").asText()).isEqualTo("would_fail");
+        assertThat(r.json().get("warnings").get(0).get("message").asText()).startsWith("would fail in a run: ").contains("boom in 1.2.0/002_fail");
+        assertThat(manifestAlone.json().get("warnings")).isEmpty();
     }
 
     @Test

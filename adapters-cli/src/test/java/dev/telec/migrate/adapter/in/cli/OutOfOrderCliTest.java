@@ -2,14 +2,10 @@ package dev.telec.migrate.adapter.in.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +28,6 @@ class OutOfOrderCliTest {
     Path manifest;
     Map<String, String> env = new TreeMap<>();
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
     @BeforeEach
     void manifest() throws IOException {
         home = Files.createDirectories(tmp.resolve("home"));
@@ -48,20 +38,13 @@ class OutOfOrderCliTest {
     }
 
     private void entry(String path) throws IOException {
-        Path file = manifest.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "class: " + MarkerStep.class.getName() + "\n");
+        CliRun.write(manifest.resolve(path), "class: " + MarkerStep.class.getName() + "\n");
     }
 
     private Result migrate(String... extra) {
         List<String> args = new ArrayList<>(List.of("migrate", "--home", home.toString(), "--migrations", manifest.toString()));
         args.addAll(List.of(extra));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
-                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(env, tmp.resolve("user"), args.toArray(String[]::new));
     }
 
     private String version() throws IOException {

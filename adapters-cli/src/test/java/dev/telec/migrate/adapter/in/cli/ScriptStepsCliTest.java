@@ -3,16 +3,11 @@ package dev.telec.migrate.adapter.in.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,12 +18,6 @@ class ScriptStepsCliTest {
 
     @TempDir
     Path tmp;
-
-    record Result(int code, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
     private Path script(String name, String check, String migrate) throws IOException {
         Path file = tmp.resolve("manifest/v1.0.0/" + name);
@@ -42,13 +31,7 @@ class ScriptStepsCliTest {
     private Result migrate(String... extra) {
         String[] args = Stream.concat(Stream.of("migrate", "--home", tmp.resolve("home").toString(),
                 "--migrations", tmp.resolve("manifest").toString()), Stream.of(extra)).toArray(String[]::new);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Map<String, String> env = new TreeMap<>();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule())
-                .with(binder -> binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(new TreeMap<>(), tmp.resolve("user"), args);
     }
 
     @Test
@@ -84,6 +67,17 @@ class ScriptStepsCliTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out() + r.err()).doesNotContain("copying").doesNotContain("warned");
+    }
+
+    @Test
+    void aDryRunWithAScriptStepSaysItsCopyIsOnDisk() throws Exception {
+        script("001_touch.sh", "[ -f done ]", "touch done");
+
+        Result r = migrate("--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("(dry run, simulated on a copy on disk: nothing is changed)").doesNotContain("in-memory");
+        assertThat(tmp.resolve("home/done")).doesNotExist();
     }
 
     @Test

@@ -57,14 +57,14 @@ class TestVerbTest {
     @Test
     void anAfterThatDiffersByOneByteFailsWithAUnifiedDiff() throws IOException {
         Path fixtures = tmp.resolve("fixtures");
-        Fixtures.Tree.copy(BUNDLED_FIXTURES.resolve("from-1.0"), fixtures.resolve("from-1.0"));
+        FixtureTree.copy(BUNDLED_FIXTURES.resolve("from-1.0"), fixtures.resolve("from-1.0"));
         Path config = fixtures.resolve("from-1.0/after/config.json");
         byte[] bytes = Files.readAllBytes(config);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int at = text.indexOf("\"stable\"") + 1;
         bytes[at] = (byte) 'S'; // "stable" -> "Stable"
         Files.write(config, bytes);
-        Map<String, Fixtures.Content> before = Fixtures.Tree.read(fixtures, false);
+        Map<String, FixtureTree.Content> before = FixtureTree.read(fixtures, false);
 
         Result r = telec("test", "--fixtures", fixtures.toString());
 
@@ -72,7 +72,7 @@ class TestVerbTest {
         assertThat(r.out()).contains("FAIL  from-1.0: the home after the run differs from after/")
                 .contains("--- a/config.json", "+++ b/config.json", "-  \"update_channel\": \"Stable\"", "+  \"update_channel\": \"stable\"")
                 .contains("1 fixture: 0 passed, 1 failed");
-        assertThat(Fixtures.Tree.read(fixtures, false)).as("before/ and after/ are never touched").isEqualTo(before);
+        assertThat(FixtureTree.read(fixtures, false)).as("before/ and after/ are never touched").isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 
 /** One-line causes for the file-system adapters' messages. */
 public final class Causes {
@@ -34,15 +35,29 @@ public final class Causes {
         return v + " " + units[u];
     }
 
-    /** A short, one-line cause: the OS's reason ({@code No space left on device}) when there is one. */
-    public static String reason(IOException e) {
+    /**
+     * A short, one-line cause of an I/O failure, in the user's words: the OS's reason ({@code No space left on
+     * device}) when there is one, else what kind of problem it is and with which file.
+     */
+    public static String reason(Exception e) {
         if (e instanceof FileSystemException fse && fse.getReason() != null && !fse.getReason().isBlank()) {
             return oneLine(fse.getReason());
         }
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NoSuchFileException nsf) return "no such file: " + nsf.getFile();
         if (e instanceof FileAlreadyExistsException fae) return "already exists: " + fae.getFile();
+        if (e instanceof NotDirectoryException nde) return "not a directory: " + nde.getFile();
         if (e instanceof FileSystemException fse) return e.getClass().getSimpleName() + ": " + fse.getFile();
-        return e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    }
+
+    /**
+     * A failure of something telec called (a class loader, a parser), for messages that name what failed:
+     * the exception's type and its message on one line.
+     */
+    public static String describe(Throwable t) {
+        if (t == null) return "unknown error";
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getName() : t.getClass().getName() + ": " + oneLine(message);
     }
 }

@@ -1,10 +1,11 @@
 package dev.telec.migrate.adapter.out.lock;
 
+import static dev.telec.migrate.adapter.out.fs.Causes.reason;
+
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.application.TelecException.LockedException;
 import dev.telec.migrate.application.TelecException.StateException;
-import dev.telec.migrate.application.TelecException;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +14,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -215,15 +214,6 @@ public final class FileHomeLocks implements HomeLocks {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
         }
         return new FileAttribute<?>[0];
-    }
-
-    static String reason(Exception e) {
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof FileSystemException fse && fse.getReason() != null && !fse.getReason().isBlank()) {
-            return fse.getReason().strip();
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : TelecException.oneLine(m);
     }
 
     private static final class FileHeld implements Held {

@@ -6,7 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
-/** One-line descriptions of causes. */
+/** The manifest adapter's words for causes: those of {@link Causes}, and the JSON type of a value. */
 final class Messages {
 
     private Messages() {}
@@ -22,16 +22,18 @@ final class Messages {
         return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 
+    /**
+     * A manifest file's I/O failure: shorter than {@link Causes#reason} for the common kinds, because the
+     * message around it already names the file.
+     */
     static String describe(IOException e) {
         if (e instanceof NoSuchFileException) return "no such file";
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NotDirectoryException) return "not a directory";
-        return describe((Throwable) e);
+        return Causes.describe(e);
     }
 
     static String describe(Throwable t) {
-        if (t == null) return "unknown error";
-        String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getName() : t.getClass().getName() + ": " + oneLine(message);
+        return Causes.describe(t);
     }
 }

@@ -64,9 +64,9 @@ final class Scripts {
         Path top = root.toAbsolutePath().normalize();
         Path p = file.toAbsolutePath().normalize();
         if (!p.startsWith(top)) return; // outside the tree: the system's, like a command on PATH
-        FileManifests.requireNotWritableByOthers(p);
+        StepLoaders.requireNotWritableByOthers(p);
         for (Path dir = p.getParent(); dir != null && dir.startsWith(top); dir = dir.getParent()) {
-            FileManifests.requireNotWritableByOthers(dir);
+            StepLoaders.requireNotWritableByOthers(dir);
         }
     }
 }

@@ -69,7 +69,7 @@ enum DocumentFormat {
                     JsonNode root = Jackson.mapper(this).readTree(text);
                     if (root == null || root.isMissingNode() || root.isNull()) return empty();
                     if (!(root instanceof ObjectNode object)) throw new OperationFailure("not a " + label + " mapping (an object at the top)");
-                    return new JacksonDocument(object, Jackson.writer(this), this == JSON, this == JSON ? text : null);
+                    return jackson(object, text);
             }
         } catch (JsonProcessingException e) {
             throw new OperationFailure("not valid " + label + ": " + Causes.oneLine(e.getOriginalMessage()), e);
@@ -81,14 +81,19 @@ enum DocumentFormat {
     }
 
     Document empty() {
-        return this == YAML ? YamlDocument.empty() : new JacksonDocument(Jackson.mapper(this).createObjectNode(), Jackson.writer(this), this == JSON, null);
+        return this == YAML ? YamlDocument.empty() : jackson(Jackson.mapper(this).createObjectNode(), null);
     }
 
     /** A new document of this format holding {@code data} (a mapping). */
     Document of(JsonNode data) {
         if (!data.isObject()) throw new OperationFailure("only a mapping can be written as " + label + ", got " + data.getNodeType().name().toLowerCase(Locale.ROOT));
         if (this == YAML) return YamlDocument.of(data);
-        return new JacksonDocument(((ObjectNode) data).deepCopy(), Jackson.writer(this), this == JSON, null);
+        return jackson(((ObjectNode) data).deepCopy(), null);
+    }
+
+    /** A JSON, TOML or properties document; {@code original} is the JSON text it was read from, or null. */
+    private JacksonDocument jackson(ObjectNode root, String original) {
+        return this == JSON ? JacksonDocument.json(root, original) : JacksonDocument.written(root, Jackson.writer(this));
     }
 
     private static final class Jackson {
@@ -103,7 +108,6 @@ enum DocumentFormat {
 
         static ObjectWriter writer(DocumentFormat format) {
             switch (format) {
-                case JSON: return JsonHolder.MAPPER.writer(); // unused: JacksonDocument writes JSON with JsonText
                 case TOML: return TomlHolder.MAPPER.writer();
                 case PROPERTIES: return PropsHolder.MAPPER.writer();
                 default: throw new IllegalArgumentException(format.label);

@@ -3,18 +3,12 @@ package dev.telec.migrate.adapter.out.operations;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
-/** The document operations: set, default, remove, rename_key, convert. */
+/** The document operations: set, default, remove and rename_key edit documents in place; {@code convert} is {@link Convert}. */
 final class DocumentOperations {
 
     private DocumentOperations() {}
@@ -80,36 +74,9 @@ final class DocumentOperations {
         }
     }
 
-    /** The document in {@code file}, or null when there is no such file. */
-    static Loaded load(Path file, DocumentFormat format) throws IOException {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) return null;
-        if (!Files.isRegularFile(file)) throw new OperationFailure(file + " is not a file");
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            return new Loaded(file, bytes, format.read(bytes));
-        } catch (OperationFailure e) {
-            throw new OperationFailure(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    record Loaded(Path file, byte[] original, Document document) {
-        /** Writes the document back atomically, keeping permissions, when its text changed. */
-        void save(Path home, DurabilityBarrier durability) throws IOException {
-            byte[] bytes = document.bytes();
-            if (original != null && Arrays.equals(bytes, original)) return;
-            Confinement.check(home, file);
-            if (original == null) {
-                FileOperations.createParents(home, file, durability);
-                AtomicFiles.write(file, bytes, FileOperations.DEFAULT_FILE);
-            } else {
-                AtomicFiles.write(file, bytes, FileOperations.permissionsOf(file));
-            }
-        }
-    }
-
     /** One document edit: changes {@code doc} in memory and says whether it did, or fails on a conflict. */
     private interface Edit {
-        boolean apply(Loaded doc) throws IOException;
+        boolean apply(LoadedDocument doc) throws IOException;
     }
 
     /**
@@ -120,12 +87,12 @@ final class DocumentOperations {
      * @param create whether a missing file is edited as an empty document (and so created)
      */
     private static void editEach(Path home, DurabilityBarrier durability, HomePattern file, DocumentFormat format, boolean create, Edit edit) throws IOException {
-        List<Loaded> changed = new ArrayList<>();
+        List<LoadedDocument> changed = new ArrayList<>();
         for (HomePattern.Match m : file.matches(home)) {
-            Loaded doc = load(m.path(), format);
+            LoadedDocument doc = LoadedDocument.load(m.path(), format);
             if (doc == null) {
                 if (!create) continue;
-                doc = new Loaded(m.path(), null, format.empty());
+                doc = new LoadedDocument(m.path(), null, format.empty());
             }
             try {
                 if (edit.apply(doc)) changed.add(doc);
@@ -135,32 +102,16 @@ final class DocumentOperations {
                 throw new OperationFailure(e.getMessage() + " in " + m.path(), e);
             }
         }
-        for (Loaded doc : changed) doc.save(home, durability);
+        for (LoadedDocument doc : changed) doc.save(home, durability);
     }
-
-    /** Same data: same structure and keys, numbers by value (1 equals 1.0), key order not significant. */
-    static boolean sameData(JsonNode a, JsonNode b) {
-        if (a == null || b == null) return a == b;
-        return a.equals(NUMBERS_BY_VALUE, b);
-    }
-
-    private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
-        if (x.equals(y)) return 0;
-        if (x.isNumber() && y.isNumber()) {
-            BigDecimal dx = x.decimalValue();
-            BigDecimal dy = y.decimalValue();
-            return dx.compareTo(dy);
-        }
-        return 1;
-    };
 
     /** {@code set}: satisfied when the pointer holds the value; creates the file and parents. */
     record Set(HomePattern file, DocumentFormat format, JsonPointer pointer, JsonNode value) implements Operation {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
-                if (doc == null || !sameData(doc.document().get(pointer), value)) return false;
+                LoadedDocument doc = LoadedDocument.load(m.path(), format);
+                if (doc == null || !LoadedDocument.sameData(doc.document().get(pointer), value)) return false;
             }
             return true;
         }
@@ -168,7 +119,7 @@ final class DocumentOperations {
         @Override
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             editEach(home, durability, file, format, true, doc -> {
-                if (sameData(doc.document().get(pointer), value)) return false;
+                if (LoadedDocument.sameData(doc.document().get(pointer), value)) return false;
                 doc.document().set(pointer, value);
                 return true;
             });
@@ -180,7 +131,7 @@ final class DocumentOperations {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
+                LoadedDocument doc = LoadedDocument.load(m.path(), format);
                 if (doc == null || doc.document().get(pointer) == null) return false;
             }
             return true;
@@ -206,7 +157,7 @@ final class DocumentOperations {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
+                LoadedDocument doc = LoadedDocument.load(m.path(), format);
                 if (doc != null && doc.document().get(pointer) != null) return false;
             }
             return true;
@@ -235,7 +186,7 @@ final class DocumentOperations {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : file.matches(home)) {
-                Loaded doc = load(m.path(), format);
+                LoadedDocument doc = LoadedDocument.load(m.path(), format);
                 if (doc != null && doc.document().get(from) != null) return false;
             }
             return true;
@@ -248,7 +199,7 @@ final class DocumentOperations {
                 if (value == null) return false;
                 JsonNode existing = doc.document().get(to);
                 if (existing != null) {
-                    if (!sameData(existing, value)) {
+                    if (!LoadedDocument.sameData(existing, value)) {
                         throw new OperationFailure(doc.file() + " has both " + from + " (" + value + ") and " + to + " ("
                                 + existing + ") with different values; keep one of them by hand");
                     }
@@ -261,62 +212,5 @@ final class DocumentOperations {
         }
     }
 
-    /**
-     * {@code convert}: satisfied when {@code from} is absent. The target is written atomically, read back and
-     * compared before the source is deleted; a target already holding the same data (an interrupted run)
-     * just has the source deleted; one holding different data is a conflict.
-     */
-    record Convert(HomePattern from, DocumentFormat fromFormat, HomePattern to, DocumentFormat toFormat) implements Operation {
-        @Override
-        public List<HomePattern> sources() {
-            return List.of(from);
-        }
 
-        @Override
-        public boolean satisfied(Path home) throws IOException {
-            for (HomePattern.Match m : from.matches(home)) {
-                if (Files.exists(m.path(), LinkOption.NOFOLLOW_LINKS)) return false;
-            }
-            return true;
-        }
-
-        @Override
-        public void apply(Path home, DurabilityBarrier durability) throws IOException {
-            // every conflict is found before anything is converted, so that a glob is not left half-done
-            for (HomePattern.Match m : from.matches(home)) {
-                Loaded source = load(m.path(), fromFormat);
-                Loaded existing = source == null ? null : load(to.resolve(home, m.captures()), toFormat);
-                if (existing != null && !sameData(existing.document().data(), source.document().data())) {
-                    throw new OperationFailure("both " + m.path() + " and " + existing.file() + " exist and hold different data; keep one of them by hand");
-                }
-            }
-            for (HomePattern.Match m : from.matches(home)) {
-                Loaded source = load(m.path(), fromFormat);
-                if (source == null) continue;
-                Path target = to.resolve(home, m.captures());
-                if (target.equals(m.path())) throw new OperationFailure("convert from and to are the same file " + target);
-                JsonNode data = source.document().data();
-                Loaded existing = load(target, toFormat);
-                if (existing != null) {
-                    if (!sameData(existing.document().data(), data)) {
-                        throw new OperationFailure("both " + m.path() + " and " + target + " exist and hold different data; keep one of them by hand");
-                    }
-                    Files.delete(m.path());
-                    FileOperations.sync(durability, m.path().getParent()); // the source's removal, durable before the record
-                    continue;
-                }
-                byte[] bytes = toFormat.of(data).bytes();
-                FileOperations.createParents(home, target, durability);
-                AtomicFiles.write(target, bytes, FileOperations.permissionsOf(m.path()));
-                Loaded written = load(target, toFormat);
-                if (!sameData(written.document().data(), data)) {
-                    Files.delete(target);
-                    throw new OperationFailure("the " + toFormat.label() + " written for " + m.path()
-                            + " does not read back as the same data; removed " + target + " and kept the source");
-                }
-                Files.delete(m.path());
-                FileOperations.sync(durability, m.path().getParent());
-            }
-        }
-    }
 }

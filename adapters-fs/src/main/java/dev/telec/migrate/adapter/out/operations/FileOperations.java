@@ -208,8 +208,8 @@ final class FileOperations {
         return Files.getPosixFilePermissions(file);
     }
 
-    /** Whether nothing {@code pattern} names exists: what {@code move} and {@code delete} leave behind. */
-    private static boolean noneExists(HomePattern pattern, Path home) throws IOException {
+    /** Whether nothing {@code pattern} names exists: what {@code move}, {@code delete} and {@code convert} leave behind. */
+    static boolean noneExists(HomePattern pattern, Path home) throws IOException {
         for (HomePattern.Match m : pattern.matches(home)) {
             if (exists(m.path())) return false;
         }

@@ -14,16 +14,27 @@ import java.util.Map;
 final class JacksonDocument implements Document {
 
     private final ObjectNode root;
+    /** How a TOML or properties document is written; null for JSON, which {@link JsonText} writes. */
     private final ObjectWriter writer;
     private final boolean json;
     /** The JSON text the document was read from, whose layout an edit keeps; null for TOML, properties, new documents. */
     private final String original;
 
-    JacksonDocument(ObjectNode root, ObjectWriter writer, boolean json, String original) {
+    private JacksonDocument(ObjectNode root, ObjectWriter writer, boolean json, String original) {
         this.root = root;
         this.writer = writer;
         this.json = json;
         this.original = original;
+    }
+
+    /** A JSON document, read from {@code original} (null for a new one), whose layout an edit keeps. */
+    static JacksonDocument json(ObjectNode root, String original) {
+        return new JacksonDocument(root, null, true, original);
+    }
+
+    /** A TOML or properties document, written with {@code writer}. */
+    static JacksonDocument written(ObjectNode root, ObjectWriter writer) {
+        return new JacksonDocument(root, writer, false, null);
     }
 
     @Override

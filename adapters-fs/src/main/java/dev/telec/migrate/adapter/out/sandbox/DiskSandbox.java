@@ -98,6 +98,11 @@ public final class DiskSandbox implements Sandbox {
         }
 
         @Override
+        public boolean onDisk() {
+            return true;
+        }
+
+        @Override
         public Path home() {
             return home;
         }

@@ -31,6 +31,11 @@ public interface Sandbox {
         /** The home in the copy: a path of its own file system, to run steps on. */
         Path home();
 
+        /** Whether the copy is on disk (a temporary directory) rather than in memory. */
+        default boolean onDisk() {
+            return false;
+        }
+
         /** Starts a new window of changes: what happened before is forgotten. */
         void begin();
 
