@@ -4,7 +4,15 @@ import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
+import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.Change;
+import dev.telec.migrate.domain.HistoryEntry;
+import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.domain.StepOutcome;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +27,23 @@ public final class Restorer implements RestoreUseCase {
 
     private final Backups backups;
     private final HomeLocks locks;
+    private final StateStore states; // null: the history is not told
+    private final Clock clock;
 
+    /** A restorer that puts the state back as it was and writes nothing into its history. */
     public Restorer(Backups backups, HomeLocks locks) {
         this.backups = Objects.requireNonNull(backups, "backups");
         this.locks = Objects.requireNonNull(locks, "locks");
+        this.states = null;
+        this.clock = null;
+    }
+
+    /** A restorer that records each restore in the history of the state it put back: an {@code undone} line per step. */
+    public Restorer(Backups backups, HomeLocks locks, StateStore states, Clock clock) {
+        this.backups = Objects.requireNonNull(backups, "backups");
+        this.locks = Objects.requireNonNull(locks, "locks");
+        this.states = Objects.requireNonNull(states, "states");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
@@ -41,9 +62,27 @@ public final class Restorer implements RestoreUseCase {
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "restore")) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
-            List<Change> changes = backups.restore(home, runs, false);
+            List<Change> changes = backups.restore(home, runs, false, steps -> history(home, steps));
             return new Report(runs, changes, false, interrupted.isPresent());
         }
+    }
+
+    /** Appends an {@code undone} line for each step to the restored state's history, unless a resumed restore did. */
+    private void history(Path home, List<MigrationId> steps) {
+        if (states == null || steps.isEmpty()) return;
+        MigrationState state = states.load(home);
+        if (state.equals(MigrationState.EMPTY)) return; // back to before telec's first run here: no state to write into
+        List<HistoryEntry> history = state.history();
+        int from = history.size() - steps.size();
+        boolean written = from >= 0;
+        for (int i = 0; written && i < steps.size(); i++) {
+            HistoryEntry e = history.get(from + i);
+            written = e.outcome() == StepOutcome.UNDONE && e.id().equals(steps.get(i).toString());
+        }
+        if (written) return;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        for (MigrationId id : steps) state = state.withHistoryLine(new HistoryEntry(id.toString(), StepOutcome.UNDONE, now));
+        states.save(home, state);
     }
 
     /** The runs to undo, newest first: the most recent, or every run down to the one named. */

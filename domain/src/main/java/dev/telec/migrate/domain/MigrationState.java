@@ -75,6 +75,17 @@ public final class MigrationState {
         return new MigrationState(nextApplied, version, nextHistory, app);
     }
 
+    /** A new state with {@code entry}, a line that puts no step in effect ({@link StepOutcome#UNDONE}), appended to the history. */
+    public MigrationState withHistoryLine(HistoryEntry entry) {
+        if (entry.outcome().isRecord()) {
+            throw new IllegalArgumentException("a step in effect is recorded with with(), not as a history line: " + entry.outcome());
+        }
+        List<HistoryEntry> nextHistory = new ArrayList<>(history.size() + 1);
+        nextHistory.addAll(history);
+        nextHistory.add(entry);
+        return new MigrationState(new TreeSet<>(applied), version, nextHistory, app);
+    }
+
     /** A new state with the entry's id in effect and the entry appended to the history. */
     public MigrationState with(HistoryEntry entry) {
         return toBuilder().add(entry).build();

@@ -23,7 +23,12 @@ public enum StepOutcome {
     /** Recorded as in effect by {@code telec mark --applied}, without running it. */
     MARKED,
     /** Its checksum re-recorded by {@code telec repair} after its definition changed. */
-    REPAIRED;
+    REPAIRED,
+    /**
+     * Undone by {@code telec restore}, which put the home and its state back to before the run that applied it:
+     * a history line only, the step is no longer in effect.
+     */
+    UNDONE;
 
     /** The wire name used in reports and the state file: {@code skipped_check}. */
     public String wireName() {

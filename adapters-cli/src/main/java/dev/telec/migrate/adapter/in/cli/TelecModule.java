@@ -64,7 +64,7 @@ public final class TelecModule extends AbstractModule {
         bind(Backups.class).toProvider(of(() -> new FileBackups(clock.get()))).in(Singleton.class);
         bind(MigrationRunner.class).toProvider(of(() -> new MigrationRunner(manifests.get(), states.get(), clock.get(), locks.get(),
                 backups.get()))).in(Singleton.class);
-        bind(RestoreUseCase.class).toProvider(of(() -> new Restorer(backups.get(), locks.get()))).in(Singleton.class);
+        bind(RestoreUseCase.class).toProvider(of(() -> new Restorer(backups.get(), locks.get(), states.get(), clock.get()))).in(Singleton.class);
         Provider<Sandbox> sandbox = getProvider(Sandbox.class);
         bind(DryRunUseCase.class).toProvider(of(() -> new SimulatingMigrator(runner.get(), sandbox.get(), new DiskSandbox())))
                 .in(Singleton.class);

@@ -216,6 +216,23 @@ class RestoreCliTest {
     }
 
     @Test
+    void aRestoreWritesWhatItUndidIntoTheHistoryOfTheStateItPutBack() throws IOException {
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        entry("v1.2.0/001_more.yaml", "operations:\n  - {op: write, path: more.txt, content: x}\n");
+        assertThat(migrate().code()).isZero();
+
+        Result r = restore();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        var state = new dev.telec.migrate.adapter.out.state.JsonStateStore().load(home);
+        assertThat(state.applied()).containsExactly("1.1.0/001_notes", "1.1.0/002_old");
+        var last = state.history().get(state.history().size() - 1);
+        assertThat(last.id()).isEqualTo("1.2.0/001_more");
+        assertThat(last.outcome().wireName()).isEqualTo("undone");
+        assertThat(state.history()).filteredOn(e -> e.outcome().wireName().equals("undone")).hasSize(1);
+    }
+
+    @Test
     void aDryRunNeitherCopiesNorShowsTheBackups() throws IOException {
         assertThat(migrate("--to", "1.1.0").code()).isZero();
         entry("v1.2.0/001_all.yaml", "operations:\n  - {op: delete, path: \"*\"}\n");

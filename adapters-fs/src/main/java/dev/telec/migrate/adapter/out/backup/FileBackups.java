@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Backups in the home itself, under {@code .telec/backups/<run-id>/}: one {@link BackupLog} per run, holding
@@ -196,7 +197,7 @@ public final class FileBackups implements Backups {
     }
 
     @Override
-    public List<Change> restore(Path home, List<String> runIds, boolean dryRun) {
+    public List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone) {
         Path telec = home.resolve(DIRECTORY);
         Path pending = telec.resolve(PENDING);
         try {
@@ -227,6 +228,9 @@ public final class FileBackups implements Backups {
                 HomeRestorer.restore(home, before);
                 AtomicFiles.write(pending, ("restored\n" + String.join("\n", runIds) + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            List<MigrationId> steps = new ArrayList<>();
+            for (int i = runs.size() - 1; i >= 0; i--) steps.addAll(runs.get(i).applied());
+            undone.accept(steps);
             for (KeptRun run : runs) deleteTree(run.dir());
             AtomicFiles.syncDirectory(runsOf(home));
             Files.deleteIfExists(pending);

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.domain.MigrationId;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,16 @@ record KeptRun(Path dir, BackupLog.Meta meta, BackupLog.Contents contents) {
             }
         }
         return steps;
+    }
+
+    /** The steps this run recorded as in effect (applied or found done), in order, less those rolled back since. */
+    List<MigrationId> applied() {
+        Set<String> kept = new LinkedHashSet<>();
+        for (BackupLog.Entry e : contents.entries()) {
+            if (e.type() == BackupLog.Type.KEPT) kept.add(e.step());
+            if (e.type() == BackupLog.Type.ROLLED_BACK) kept.remove(e.step());
+        }
+        return kept.stream().map(MigrationId::parse).toList();
     }
 
     private static List<Path> runDirs(Path home) throws IOException {

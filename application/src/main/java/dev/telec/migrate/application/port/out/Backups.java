@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Where a home keeps the backups of its runs: for each run that writes, what the state files held before
@@ -39,7 +40,7 @@ public interface Backups {
         }
 
         @Override
-        public List<Change> restore(Path home, List<String> runIds, boolean dryRun) {
+        public List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone) {
             throw new TelecException("this telec keeps no backups");
         }
 
@@ -83,7 +84,16 @@ public interface Backups {
      *
      * @return what was (or would be) changed, in path order
      */
-    List<Change> restore(Path home, List<String> runIds, boolean dryRun);
+    default List<Change> restore(Path home, List<String> runIds, boolean dryRun) {
+        return restore(home, runIds, dryRun, steps -> { });
+    }
+
+    /**
+     * Like {@link #restore(Path, List, boolean)}; once the home and its state are back, and before the restore
+     * is marked done, {@code undone} is told the steps the restored runs had applied, oldest first (again when
+     * an interrupted restore is finished: it must be idempotent).
+     */
+    List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone);
 
     /** The runs (newest first) an interrupted restore was putting back, when one was interrupted. */
     Optional<List<String>> interrupted(Path home);
