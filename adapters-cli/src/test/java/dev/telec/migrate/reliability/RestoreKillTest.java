@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RestoreKillTest {
 
-    static final int FILES = 60;
+    static final int FILES = 150;
 
     @TempDir
     Path work;
@@ -108,7 +108,8 @@ class RestoreKillTest {
             while (true) {
                 long t0 = System.nanoTime();
                 Process p = child("restore", "-q", "--home", home.toString());
-                if (span > 0 && killed < kills && !p.waitFor(random.nextLong(span), TimeUnit.MILLISECONDS)) {
+                // most of a child's life is the JVM starting: kills are drawn from the later half, where restores run
+                if (span > 0 && killed < kills && !p.waitFor(span / 2 + random.nextLong(span / 2 + 1), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                 }
                 assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("a restore did not end").isTrue();
