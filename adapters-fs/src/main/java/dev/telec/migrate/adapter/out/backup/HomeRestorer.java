@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
+import dev.telec.migrate.adapter.out.sandbox.ChangeDiffs;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -90,8 +91,8 @@ final class HomeRestorer {
         }
     }
 
-    /** What restoring {@code images} would change, in path order, without diffs. */
-    static List<Change> changes(Path home, List<Saved> images) throws IOException {
+    /** What restoring {@code images} would change, in path order; with {@code diffs}, each file's diff as a dry-run shows it. */
+    static List<Change> changes(Path home, List<Saved> images, Optional<ChangeDiffs> diffs) throws IOException {
         List<Saved> sorted = new ArrayList<>(images);
         sorted.sort(Comparator.comparing(s -> s.image().path()));
         List<Change> changes = new ArrayList<>();
@@ -103,7 +104,11 @@ final class HomeRestorer {
             String shown = image.path() + (dir && !image.path().isEmpty() ? "/" : "");
             Change.Kind kind = image.kind() == PreImage.Kind.ABSENT ? Change.Kind.DELETED
                     : now == PreImage.Kind.ABSENT ? Change.Kind.CREATED : Change.Kind.MODIFIED;
-            changes.add(new Change(shown, kind, Optional.empty(), Optional.empty()));
+            Optional<String> diff = Optional.empty();
+            if (diffs.isPresent() && !dir) {
+                diff = diffs.get().diff(image.path(), kind, ChangeDiffs.Side.of(resolve(home, image.path())), PreImageContent.side(saved));
+            }
+            changes.add(new Change(shown, kind, Optional.empty(), diff));
         }
         return changes;
     }
@@ -125,25 +130,10 @@ final class HomeRestorer {
                 return current.link().equals(image.link());
             case FILE:
                 if (current.size() != image.size()) return false;
-                return Arrays.equals(Files.readAllBytes(p), content(saved));
+                return Arrays.equals(Files.readAllBytes(p), PreImageContent.bytes(saved));
             default:
                 return true;
         }
-    }
-
-    private static byte[] content(Saved saved) throws IOException {
-        PreImage image = saved.image();
-        if (image.size() > Integer.MAX_VALUE - 16) throw new IOException(image.path() + " is too large to compare");
-        ByteBuffer buffer = ByteBuffer.allocate((int) image.size());
-        try (FileChannel in = FileChannel.open(saved.log(), StandardOpenOption.READ)) {
-            long at = image.offset();
-            while (buffer.hasRemaining()) {
-                int n = in.read(buffer, at);
-                if (n < 0) throw new IOException(saved.log() + " is shorter than it should be");
-                at += n;
-            }
-        }
-        return buffer.array();
     }
 
     private static int depth(String relative) {
