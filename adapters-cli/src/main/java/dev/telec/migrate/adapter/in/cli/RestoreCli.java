@@ -128,7 +128,6 @@ final class RestoreCli implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringField("path", c.path());
                     g.writeStringField("kind", c.kind().wireName());
-                    if (c.diff().isPresent()) g.writeStringField("diff", c.diff().get());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -147,7 +146,6 @@ final class RestoreCli implements Callable<Integer> {
                     case MOVED -> "> moved ";
                 };
                 out.println("    " + verb + c.path());
-                c.diff().ifPresent(diff -> diff.lines().forEach(line -> out.println("        " + line)));
             }
         }
         return ExitCodes.OK;

@@ -125,22 +125,7 @@ class RestoreCliTest {
         java.util.function.Function<JsonNode, List<String>> kinds = changes -> java.util.stream.StreamSupport
                 .stream(changes.spliterator(), false).map(c -> c.get("kind").asText() + " " + c.get("path").asText()).toList();
         assertThat(kinds.apply(r.json().get("changes"))).isEqualTo(kinds.apply(dry.get("changes")));
-        assertThat(dry.get("changes").findValuesAsText("diff")).anySatisfy(d -> assertThat(d).contains("-port: 8080", "+port: 80"));
         assertThat(tree()).isEqualTo(before);
-    }
-
-    @Test
-    void aRestoresDryRunShowsTheDiffsOfWhatItWouldPutBackWithSecretsMasked() throws IOException {
-        Files.writeString(home.resolve("config.yaml"), "port: 80\napi_token: hunter2\n");
-        entry("v1.1.0/003_port.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 8080\\napi_token: hunter3\\n\"}\n");
-        assertThat(migrate().code()).isZero();
-
-        Result r = restore("--dry-run");
-
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("~ modified config.yaml", "-port: 8080", "+port: 80", "- deleted notes/readme.txt")
-                .doesNotContain("hunter2").doesNotContain("hunter3");
-        assertThat(Files.readString(home.resolve("config.yaml"))).isEqualTo("port: 8080\napi_token: hunter3\n");
     }
 
     @Test

@@ -1,9 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.Causes;
-import dev.telec.migrate.adapter.out.sandbox.ChangeDiffs;
-import dev.telec.migrate.application.port.in.DryRunOptions;
-import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
@@ -224,9 +221,7 @@ public final class FileBackups implements Backups {
                 }
             }
             List<HomeRestorer.Saved> before = undo(home, images, sweep, runsOf(home));
-            List<Change> changes = HomeRestorer.changes(home, before, dryRun
-                    ? Optional.of(new ChangeDiffs(home, new Sandbox.Diffs(true, false, DryRunOptions.DEFAULT_SECRET_WORDS)))
-                    : Optional.empty());
+            List<Change> changes = HomeRestorer.changes(home, before);
             if (dryRun) return changes;
             if (!phase.equals("restored")) {
                 AtomicFiles.write(pending, ("restoring\n" + String.join("\n", runIds) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -2,7 +2,6 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
-import dev.telec.migrate.adapter.out.sandbox.ChangeDiffs;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,8 +37,6 @@ final class HomeRestorer {
     /** A pre-image and the log that holds its content. */
     record Saved(PreImage image, Path log) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private HomeRestorer() {
     }
@@ -91,8 +87,8 @@ final class HomeRestorer {
         }
     }
 
-    /** What restoring {@code images} would change, in path order; with {@code diffs}, each file's diff as a dry-run shows it. */
-    static List<Change> changes(Path home, List<Saved> images, Optional<ChangeDiffs> diffs) throws IOException {
+    /** What restoring {@code images} would change, in path order, without diffs. */
+    static List<Change> changes(Path home, List<Saved> images) throws IOException {
         List<Saved> sorted = new ArrayList<>(images);
         sorted.sort(Comparator.comparing(s -> s.image().path()));
         List<Change> changes = new ArrayList<>();
@@ -104,11 +100,7 @@ final class HomeRestorer {
             String shown = image.path() + (dir && !image.path().isEmpty() ? "/" : "");
             Change.Kind kind = image.kind() == PreImage.Kind.ABSENT ? Change.Kind.DELETED
                     : now == PreImage.Kind.ABSENT ? Change.Kind.CREATED : Change.Kind.MODIFIED;
-            Optional<String> diff = Optional.empty();
-            if (diffs.isPresent() && !dir) {
-                diff = diffs.get().diff(image.path(), kind, ChangeDiffs.Side.of(resolve(home, image.path())), PreImageContent.side(saved));
-            }
-            changes.add(new Change(shown, kind, Optional.empty(), diff));
+            changes.add(new Change(shown, kind, Optional.empty(), Optional.empty()));
         }
         return changes;
     }
@@ -178,11 +170,14 @@ final class HomeRestorer {
 
     private static void writeFile(Path target, Saved saved) throws IOException {
         PreImage image = saved.image();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        // one name per target, not a random one: a restore killed while it wrote it leaves it, and the restore
+        // that finishes the job writes the same name again and renames it over (RestoreKillTest found the leak)
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".telec-restore.tmp");
         boolean moved = false;
         try {
             try (FileChannel in = FileChannel.open(saved.log(), StandardOpenOption.READ);
-                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 long at = image.offset();
                 long left = image.size();
                 while (left > 0) {

@@ -163,11 +163,6 @@ final class Changes {
         return true;
     }
 
-    /** The diff of one path that went from {@code before} to {@code after}, as a dry-run shows it. */
-    Optional<String> diff(String path, Kind kind, Entry before, Entry after) {
-        return describe(new Item(name(path, after.exists() ? after : before), kind, before, after)).diff();
-    }
-
     private Change describe(Item i) {
         if (i.path.endsWith("/") || !diffs.enabled()) {
             return Change.of(i.path, i.kind, Optional.empty());
