@@ -2,6 +2,8 @@ package dev.telec.migrate.application;
 
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport.Failure;
+import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.StepFailure;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -11,12 +13,55 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Optional;
 
-/** How a step's call that threw, or that broke its contract, becomes a failure value, in a person's words. */
+/** Calling a step by its contract, and how a call that threw, or that broke the contract, becomes a failure value, in a person's words. */
 final class StepCalls {
 
     static final String CONTRACT_BROKEN = "migrate() reported success but check() is still false";
 
     private StepCalls() {
+    }
+
+    /** How one step's calls went: its outcome, or the failure (and what was thrown, if anything). */
+    record Attempt(Optional<StepOutcome> outcome, Failure failure, Throwable cause) {
+        static Attempt done(StepOutcome outcome) {
+            return new Attempt(Optional.of(outcome), null, null);
+        }
+
+        static Attempt failed(Failure failure, Throwable cause) {
+            return new Attempt(Optional.empty(), failure, cause);
+        }
+    }
+
+    /**
+     * Calls one step by its contract: {@code check()}; when false, {@code migrate()}, then {@code check()} again,
+     * which must now be true. Whatever the step throws (but the JVM's own breakdowns) is its failure.
+     */
+    static Attempt attempt(MigrationId id, Migration migration, StepContext context) {
+        boolean done;
+        try {
+            done = migration.check(context);
+        } catch (Throwable t) {
+            return Attempt.failed(threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
+        }
+        if (done) {
+            return Attempt.done(StepOutcome.SKIPPED_CHECK);
+        }
+        try {
+            if (!migration.migrate(context)) {
+                return Attempt.failed(failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"), null);
+            }
+        } catch (Throwable t) {
+            return Attempt.failed(threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t), t);
+        }
+        context.confirming = true;
+        try {
+            if (!migration.check(context)) {
+                return Attempt.failed(failed(id, Failure.Cause.CHECK_STILL_FALSE, CONTRACT_BROKEN), null);
+            }
+        } catch (Throwable t) {
+            return Attempt.failed(threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
+        }
+        return Attempt.done(StepOutcome.APPLIED);
     }
 
     /** {@code what} ({@code migrate()}) threw {@code t}. */

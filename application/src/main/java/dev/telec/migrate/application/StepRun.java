@@ -165,7 +165,10 @@ final class StepRun {
         StepContext context = new StepContext(stepHome, id.toString(), barrier, from, to, mode == Mode.SIMULATED_DRY_RUN);
         listener.started(id);
         try {
-            outcome = attempt(id, migration, context);
+            StepCalls.Attempt attempt = StepCalls.attempt(id, migration, context);
+            outcome = attempt.outcome();
+            if (outcome.isPresent()) backup.kept(id);
+            else fail(attempt.failure(), attempt.cause());
         } finally {
             listener.finished(id);
         }
@@ -184,37 +187,6 @@ final class StepRun {
             int last = results.size() - 1;
             results.set(last, results.get(last).withNotes(context.notes()));
         }
-    }
-
-    /** Runs one step; its outcome, or empty when it failed (and {@link #fail} was called). */
-    private Optional<StepOutcome> attempt(MigrationId id, Migration migration, StepContext context) {
-        boolean done;
-        try {
-            done = migration.check(context);
-        } catch (Throwable t) {
-            return fail(StepCalls.threw(id, Failure.Cause.CHECK_THREW, "check()", t), t);
-        }
-        if (done) {
-            backup.kept(id);
-            return Optional.of(StepOutcome.SKIPPED_CHECK);
-        }
-        try {
-            if (!migration.migrate(context)) {
-                return fail(StepCalls.failed(id, Failure.Cause.MIGRATE_RETURNED_FALSE, "migrate() returned false"), null);
-            }
-        } catch (Throwable t) {
-            return fail(StepCalls.threw(id, Failure.Cause.MIGRATE_THREW, "migrate()", t), t);
-        }
-        context.confirming = true;
-        try {
-            if (!migration.check(context)) {
-                return fail(StepCalls.failed(id, Failure.Cause.CHECK_STILL_FALSE, StepCalls.CONTRACT_BROKEN), null);
-            }
-        } catch (Throwable t) {
-            return fail(StepCalls.threw(id, Failure.Cause.CHECK_AFTER_MIGRATE_THREW, "check() after migrate()", t), t);
-        }
-        backup.kept(id);
-        return Optional.of(StepOutcome.APPLIED);
     }
 
     /**
@@ -263,7 +235,8 @@ final class StepRun {
                 : failure.and(message);
     }
 
-    private Optional<StepOutcome> fail(Failure f, Throwable t) {
+    /** Adds the failed step's result (with its output, rolled back when asked to) and halts the run. */
+    private void fail(Failure f, Throwable t) {
         StepResult result = StepResult.failed(f.step().orElseThrow(), f.message(), t);
         if (t instanceof StepFailure sf && (sf.stdout() != null || sf.stderr() != null)) {
             result = result.withOutput(new StepOutput(Objects.requireNonNullElse(sf.stdout(), ""),
@@ -281,7 +254,6 @@ final class StepRun {
         }
         add(result);
         failure = f;
-        return Optional.empty();
     }
 
     private Instant now() {

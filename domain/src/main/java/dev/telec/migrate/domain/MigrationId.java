@@ -61,6 +61,19 @@ public record MigrationId(Version version, int number, String description) imple
         return version + "/" + padded + "_" + description;
     }
 
+    // written out: a record's generated equals and hashCode go through a method-handle bootstrap, slow in a
+    // short-lived JVM, and every run looks ids up in maps for every step
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MigrationId other && number == other.number && version.equals(other.version)
+                && description.equals(other.description);
+    }
+
+    @Override
+    public int hashCode() {
+        return (31 * version.hashCode() + number) * 31 + description.hashCode();
+    }
+
     @Override
     public int compareTo(MigrationId other) {
         return ORDER.compare(this, other);

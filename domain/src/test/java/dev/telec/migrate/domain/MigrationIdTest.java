@@ -16,6 +16,15 @@ class MigrationIdTest {
         assertThat(MigrationId.parse("1.1.0/002_first")).isEqualTo(id);
     }
 
+    @Test
+    void idsAreEqualExactlyWhenVersionNumberAndDescriptionAre() {
+        MigrationId id = MigrationId.parse("1.1.0/002_first");
+        assertThat(id).isEqualTo(MigrationId.parse("1.1.0+build/002_first")).hasSameHashCodeAs(MigrationId.parse("1.1.0+build/002_first"));
+        assertThat(id).isNotEqualTo(MigrationId.parse("1.1.1/002_first")).isNotEqualTo(MigrationId.parse("1.1.0/003_first"))
+                .isNotEqualTo(MigrationId.parse("1.1.0/002_First")).isNotEqualTo("1.1.0/002_first");
+        assertThat(java.util.Set.of(id, MigrationId.parse("1.1.0/003_first"))).contains(MigrationId.parse("1.1.0/002_first"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2_first", "0002_first", "002-first", "002_", "002_a-b", "abc_first", "002_first.yaml"})
     void refusesBadStemsQuotingThem(String stem) {
