@@ -16,7 +16,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -38,8 +37,6 @@ final class HomeRestorer {
     /** A pre-image and the log that holds its content. */
     record Saved(PreImage image, Path log) {
     }
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private HomeRestorer() {
     }
@@ -125,25 +122,10 @@ final class HomeRestorer {
                 return current.link().equals(image.link());
             case FILE:
                 if (current.size() != image.size()) return false;
-                return Arrays.equals(Files.readAllBytes(p), content(saved));
+                return Arrays.equals(Files.readAllBytes(p), PreImageContent.bytes(saved));
             default:
                 return true;
         }
-    }
-
-    private static byte[] content(Saved saved) throws IOException {
-        PreImage image = saved.image();
-        if (image.size() > Integer.MAX_VALUE - 16) throw new IOException(image.path() + " is too large to compare");
-        ByteBuffer buffer = ByteBuffer.allocate((int) image.size());
-        try (FileChannel in = FileChannel.open(saved.log(), StandardOpenOption.READ)) {
-            long at = image.offset();
-            while (buffer.hasRemaining()) {
-                int n = in.read(buffer, at);
-                if (n < 0) throw new IOException(saved.log() + " is shorter than it should be");
-                at += n;
-            }
-        }
-        return buffer.array();
     }
 
     private static int depth(String relative) {
@@ -188,11 +170,14 @@ final class HomeRestorer {
 
     private static void writeFile(Path target, Saved saved) throws IOException {
         PreImage image = saved.image();
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        // one name per target, not a random one: a restore killed while it wrote it leaves it, and the restore
+        // that finishes the job writes the same name again and renames it over (RestoreKillTest found the leak)
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".telec-restore.tmp");
         boolean moved = false;
         try {
             try (FileChannel in = FileChannel.open(saved.log(), StandardOpenOption.READ);
-                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                 FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 long at = image.offset();
                 long left = image.size();
                 while (left > 0) {

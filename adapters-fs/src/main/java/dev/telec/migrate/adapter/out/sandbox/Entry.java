@@ -34,21 +34,25 @@ record Entry(Type type, String digest, byte[] content, long size) {
         if (a.isDirectory()) return new Entry(Type.DIRECTORY, "", null, 0);
         if (a.isSymbolicLink()) return new Entry(Type.LINK, Files.readSymbolicLink(path).toString(), null, 0);
         if (!a.isRegularFile()) return new Entry(Type.OTHER, "", null, 0);
+        try (InputStream in = Files.newInputStream(path)) {
+            return file(in);
+        }
+    }
+
+    /** A file holding what {@code in} gives (read to its end). */
+    static Entry file(InputStream in) throws IOException {
         MessageDigest sha = sha256();
         byte[] small = null;
-        long size = 0;
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] buffer = in.readNBytes(MAX_DIFF_BYTES + 1);
-            size = buffer.length;
-            sha.update(buffer);
-            if (buffer.length <= MAX_DIFF_BYTES) {
-                small = buffer;
-            } else {
-                byte[] chunk = new byte[64 * 1024];
-                for (int n; (n = in.read(chunk)) > 0; ) {
-                    sha.update(chunk, 0, n);
-                    size += n;
-                }
+        byte[] buffer = in.readNBytes(MAX_DIFF_BYTES + 1);
+        long size = buffer.length;
+        sha.update(buffer);
+        if (buffer.length <= MAX_DIFF_BYTES) {
+            small = buffer;
+        } else {
+            byte[] chunk = new byte[64 * 1024];
+            for (int n; (n = in.read(chunk)) > 0; ) {
+                sha.update(chunk, 0, n);
+                size += n;
             }
         }
         return new Entry(Type.FILE, HexFormat.of().formatHex(sha.digest()), small, size);
