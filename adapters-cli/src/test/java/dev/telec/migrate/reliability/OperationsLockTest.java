@@ -87,4 +87,33 @@ class OperationsLockTest {
         }
         assertThat(Files.exists(home.resolve("migration_state.json"))).as("nothing written").isFalse();
     }
+    @Test
+    void stampMarkAndRepairWithWaitSayOnceThatTheyWaitThenRunWhenTheHomeIsReleased() throws Exception {
+        Path manifest = tmp.resolve("manifest");
+        Files.createDirectories(manifest.resolve("v1.0.0"));
+        Files.writeString(manifest.resolve("v1.0.0/001_mk.yaml"), "operations:\n  - op: mkdir\n    path: done\n");
+        for (String[] verb : new String[][] {{"stamp", "1.0.0"}, {"mark", "1.0.0/001_mk", "--applied"}, {"repair"}}) {
+            Path home = Files.createDirectories(tmp.resolve("home-" + verb[0]));
+            Files.writeString(home.resolve(".migration_state.json.left1.tmp"), "{"); // something for repair to do
+            HomeLocks.Held held = new FileHomeLocks(Clock.systemUTC()).acquire(home, Duration.ZERO, "migrate");
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    held.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(verb),
+                    java.util.stream.Stream.of("--wait", "30", "--home", home.toString(), "--migrations", manifest.toString()))
+                    .toArray(String[]::new);
+            Result r = telec(args);
+            release.join();
+
+            assertThat(r.code()).as(verb[0] + ": " + r.err()).isZero();
+            assertThat(r.err().lines().filter(l -> l.startsWith("telec: waiting up to 30 s for another telec migrate")).count())
+                    .as(verb[0] + ": " + r.err()).isEqualTo(1);
+        }
+    }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@code telec mark ID... --applied|--pending}: records changed by hand, no step run. */
 public final class MarkService implements MarkUseCase {
@@ -35,12 +36,12 @@ public final class MarkService implements MarkUseCase {
     }
 
     @Override
-    public Marked mark(MarkCommand command) {
+    public Marked mark(MarkCommand command, Consumer<String> waiting) {
         Manifest manifest = manifests.load(StepSource.directoryOrBundled(command.migrations()), command.allowInsecureMigrations());
         Map<MigrationId, Manifest.Entry> entries = Bookkeeping.byId(manifest);
         Set<MigrationId> ids = new LinkedHashSet<>(command.ids());
         refuseUnknown(command, entries, ids, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "mark")) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "mark", waiting)) {
             MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseUnknown(command, entries, ids, state);
             List<String> changed = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@code telec repair}: the bookkeeping made clean again; no step is run. */
 public final class RepairService implements RepairUseCase {
@@ -37,7 +38,7 @@ public final class RepairService implements RepairUseCase {
     }
 
     @Override
-    public Repaired repair(RepairCommand command) {
+    public Repaired repair(RepairCommand command, Consumer<String> waiting) {
         Manifest manifest = manifests.load(StepSource.directoryOrBundled(command.migrations()), command.allowInsecureMigrations());
         if (command.dryRun()) {
             return plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()))).result;
@@ -46,7 +47,7 @@ public final class RepairService implements RepairUseCase {
         if (!plan(command, manifest, before).result.changed()) {
             return plan(command, manifest, before).result;
         }
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "repair")) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "repair", waiting)) {
             Plan plan = plan(command, manifest, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home())));
             if (plan.result.changed()) {
                 stateStore.tidy(command.home(), plan.next);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** {@code telec stamp V}: a fresh home recorded at V, every step up to V in effect, none run. */
 public final class StampService implements StampUseCase {
@@ -34,7 +35,7 @@ public final class StampService implements StampUseCase {
     }
 
     @Override
-    public Stamped stamp(StampCommand command) {
+    public Stamped stamp(StampCommand command, Consumer<String> waiting) {
         Manifest manifest = manifests.load(StepSource.directoryOrBundled(command.migrations()), command.allowInsecureMigrations());
         Version version = command.version();
         Optional<Version> newest = manifest.newest();
@@ -44,7 +45,7 @@ public final class StampService implements StampUseCase {
                     + " (a home is never recorded above the steps that exist)");
         }
         refuseRecorded(command, MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()))); // before the lock file is written
-        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "stamp")) {
+        try (HomeLocks.Held held = locks.acquire(command.home(), command.lockWait(), "stamp", waiting)) {
             MigrationState state = MigrationRunner.ownState(command.home(), manifest, stateStore.load(command.home()));
             refuseRecorded(command, state);
             Instant now = Bookkeeping.now(clock);

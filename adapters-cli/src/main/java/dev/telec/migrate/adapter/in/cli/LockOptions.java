@@ -1,6 +1,8 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** {@code --wait}, for the verbs that write and so take the home's lock. */
@@ -12,5 +14,13 @@ final class LockOptions {
 
     Duration lockWait() {
         return Duration.ofSeconds(waitSeconds);
+    }
+
+    /** Says once on stderr that this run waits for the one holding the home (also with --json: stdout stays one document). */
+    static Consumer<String> waitingNotice(PrintWriter err) {
+        return message -> {
+            err.println("telec: " + message);
+            err.flush();
+        };
     }
 }

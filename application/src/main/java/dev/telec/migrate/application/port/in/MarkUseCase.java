@@ -1,6 +1,7 @@
 package dev.telec.migrate.application.port.in;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** {@code telec mark}: records steps as applied (outcome {@code marked}) or as pending again, running none. */
 public interface MarkUseCase {
@@ -23,5 +24,13 @@ public interface MarkUseCase {
      * @throws dev.telec.migrate.application.TelecException naming every id that is not a step of the
      *     manifest (nor, for {@code pending}, recorded in the state); nothing is written then
      */
-    Marked mark(MarkCommand command);
+    default Marked mark(MarkCommand command) {
+        return mark(command, message -> { });
+    }
+
+    /**
+     * {@link #mark(MarkCommand)}, telling {@code waiting} once when another run holds the home and this one waits
+     * for it (with {@code lockWait}): who holds it and for how long this one will wait.
+     */
+    Marked mark(MarkCommand command, Consumer<String> waiting);
 }

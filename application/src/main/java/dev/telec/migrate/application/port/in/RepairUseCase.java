@@ -1,6 +1,7 @@
 package dev.telec.migrate.application.port.in;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * {@code telec repair}: compacts the journal into the snapshot, removes leftover temporary files,
@@ -32,5 +33,13 @@ public interface RepairUseCase {
         }
     }
 
-    Repaired repair(RepairCommand command);
+    default Repaired repair(RepairCommand command) {
+        return repair(command, message -> { });
+    }
+
+    /**
+     * {@link #repair(RepairCommand)}, telling {@code waiting} once when another run holds the home and this one waits
+     * for it (with {@code lockWait}): who holds it and for how long this one will wait.
+     */
+    Repaired repair(RepairCommand command, Consumer<String> waiting);
 }

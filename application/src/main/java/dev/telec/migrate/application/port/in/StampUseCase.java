@@ -2,6 +2,7 @@ package dev.telec.migrate.application.port.in;
 
 import dev.telec.migrate.domain.Version;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * For an installer that has just laid out a fresh home at a version: records that version and every step
@@ -22,5 +23,13 @@ public interface StampUseCase {
      * @throws dev.telec.migrate.application.TelecException when the state already records steps and the
      *     command does not force it; nothing is written then
      */
-    Stamped stamp(StampCommand command);
+    default Stamped stamp(StampCommand command) {
+        return stamp(command, message -> { });
+    }
+
+    /**
+     * {@link #stamp(StampCommand)}, telling {@code waiting} once when another run holds the home and this one waits
+     * for it (with {@code lockWait}): who holds it and for how long this one will wait.
+     */
+    Stamped stamp(StampCommand command, Consumer<String> waiting);
 }
