@@ -190,8 +190,8 @@ public final class ScriptHost {
         try {
             Tail out = new Tail(OUTPUT_LIMIT);
             Tail err = new Tail(OUTPUT_LIMIT);
-            Thread outPump = pump(process.getInputStream(), out, call.label());
-            Thread errPump = pump(process.getErrorStream(), err, call.label());
+            Thread outPump = OutputPumps.pump(process.getInputStream(), out, call.label(), stream);
+            Thread errPump = OutputPumps.pump(process.getErrorStream(), err, call.label(), stream);
             boolean finished;
             try {
                 finished = process.waitFor(call.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -201,11 +201,11 @@ public final class ScriptHost {
                 throw new IOException("interrupted while " + call.label() + " ran; it was ended", e);
             }
             if (!finished) end(process, ownGroup, bwrap != null);
-            if (!drained(outPump, errPump, 200) && ownGroup) {
+            if (!OutputPumps.drained(outPump, errPump, 200) && ownGroup) {
                 // its own children still hold its output open: they do not outlive the step
                 signalGroup(process.pid(), "KILL");
             }
-            drained(outPump, errPump, 1000);
+            OutputPumps.drained(outPump, errPump, 1000);
             return new Result(finished ? process.exitValue() : -1, !finished, out.text(), err.text(), bwrap != null);
         } finally {
             running.remove(process);
@@ -286,42 +286,5 @@ public final class ScriptHost {
             if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) return Optional.of(candidate.toString());
         }
         return Optional.empty();
-    }
-
-    private Thread pump(InputStream in, Tail tail, String label) {
-        Consumer<String> lines = stream;
-        Thread t = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            StringBuilder line = new StringBuilder();
-            try (in) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    tail.write(buffer, 0, n);
-                    if (lines != null) {
-                        line.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                        for (int nl; (nl = line.indexOf("\n")) >= 0; ) {
-                            lines.accept(label + ": " + line.substring(0, nl));
-                            line.delete(0, nl + 1);
-                        }
-                    }
-                }
-                if (lines != null && line.length() > 0) lines.accept(label + ": " + line);
-            } catch (IOException e) {
-                // the process is gone; what it wrote so far is kept
-            }
-        }, "telec-step-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static boolean drained(Thread a, Thread b, long millis) {
-        try {
-            long deadline = System.nanoTime() + millis * 1_000_000;
-            a.join(Math.max(1, millis));
-            b.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !a.isAlive() && !b.isAlive();
     }
 }
