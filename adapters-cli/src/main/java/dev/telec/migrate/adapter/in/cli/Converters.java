@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.domain.Version;
 import java.time.Duration;
@@ -42,6 +43,13 @@ final class Converters {
     static final class DurationConverter extends Parsed<Duration> {
         DurationConverter() {
             super(Durations::parse);
+        }
+    }
+
+    /** {@code 1048576}, {@code 512K}, {@code 256M}, {@code 1G} (also KiB/MiB/GiB, KB/MB/GB: all binary). */
+    static final class SizeConverter extends Parsed<Long> {
+        SizeConverter() {
+            super(Sizes::parse);
         }
     }
 }

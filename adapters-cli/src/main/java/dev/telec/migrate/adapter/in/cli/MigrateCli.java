@@ -1,6 +1,5 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.application.port.in.DryRunCommand;
@@ -24,13 +23,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Help.Ansi;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "migrate",
         description = {
@@ -71,7 +68,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                     + "(case-insensitive; default: token,password,secret,api_key,credential).")
     List<String> secretWords;
 
-    @Option(names = "--simulation-limit", paramLabel = "SIZE", converter = SizeConverter.class,
+    @Option(names = "--simulation-limit", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
             description = "With --dry-run: copy homes up to this size (bytes, or with K/M/G; default 256M); "
                     + "a larger home gets the check-only plan.")
     Long simulationLimit;
@@ -244,17 +241,5 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
         }
         if (simulationLimit != null) options = options.limitBytes(simulationLimit);
         return options;
-    }
-
-    /** {@code 1048576}, {@code 512K}, {@code 256M}, {@code 1G} (also KiB/MiB/GiB, KB/MB/GB: all binary). */
-    static final class SizeConverter implements ITypeConverter<Long> {
-        @Override
-        public Long convert(String value) {
-            try {
-                return Sizes.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
     }
 }

@@ -217,10 +217,10 @@ class DryRunTest {
 
     @Test
     void simulationLimitsAcceptSuffixesAndRefuseNonsense() {
-        assertThat(new MigrateCli.SizeConverter().convert("256M")).isEqualTo(256L << 20);
-        assertThat(new MigrateCli.SizeConverter().convert("1G")).isEqualTo(1L << 30);
-        assertThat(new MigrateCli.SizeConverter().convert("512k")).isEqualTo(512L << 10);
-        assertThat(new MigrateCli.SizeConverter().convert("4096")).isEqualTo(4096L);
+        assertThat(new Converters.SizeConverter().convert("256M")).isEqualTo(256L << 20);
+        assertThat(new Converters.SizeConverter().convert("1G")).isEqualTo(1L << 30);
+        assertThat(new Converters.SizeConverter().convert("512k")).isEqualTo(512L << 10);
+        assertThat(new Converters.SizeConverter().convert("4096")).isEqualTo(4096L);
         Result r = dryRun("--simulation-limit", "lots");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'lots'");
