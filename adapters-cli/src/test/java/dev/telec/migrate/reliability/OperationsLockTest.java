@@ -88,13 +88,16 @@ class OperationsLockTest {
         assertThat(Files.exists(home.resolve("migration_state.json"))).as("nothing written").isFalse();
     }
     @Test
-    void stampMarkAndRepairWithWaitSayOnceThatTheyWaitThenRunWhenTheHomeIsReleased() throws Exception {
+    void stampMarkRepairAndRestoreWithWaitSayOnceThatTheyWaitThenRunWhenTheHomeIsReleased() throws Exception {
         Path manifest = tmp.resolve("manifest");
         Files.createDirectories(manifest.resolve("v1.0.0"));
         Files.writeString(manifest.resolve("v1.0.0/001_mk.yaml"), "operations:\n  - op: mkdir\n    path: done\n");
-        for (String[] verb : new String[][] {{"stamp", "1.0.0"}, {"mark", "1.0.0/001_mk", "--applied"}, {"repair"}}) {
+        for (String[] verb : new String[][] {{"stamp", "1.0.0"}, {"mark", "1.0.0/001_mk", "--applied"}, {"repair"}, {"restore"}}) {
             Path home = Files.createDirectories(tmp.resolve("home-" + verb[0]));
             Files.writeString(home.resolve(".migration_state.json.left1.tmp"), "{"); // something for repair to do
+            if (verb[0].equals("restore")) { // a run to undo
+                assertThat(telec("migrate", "-q", "--home", home.toString(), "--migrations", manifest.toString()).code()).isZero();
+            }
             HomeLocks.Held held = new FileHomeLocks(Clock.systemUTC()).acquire(home, Duration.ZERO, "migrate");
             Thread release = new Thread(() -> {
                 try {
@@ -106,7 +109,8 @@ class OperationsLockTest {
             });
             release.start();
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(verb),
-                    java.util.stream.Stream.of("--wait", "30", "--home", home.toString(), "--migrations", manifest.toString()))
+                    verb[0].equals("restore") ? java.util.stream.Stream.of("--wait", "30", "--home", home.toString())
+                            : java.util.stream.Stream.of("--wait", "30", "--home", home.toString(), "--migrations", manifest.toString()))
                     .toArray(String[]::new);
             Result r = telec(args);
             release.join();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The restore use case: with the home's lock held, finishes an interrupted restore if there is one, else puts
@@ -52,14 +53,14 @@ public final class Restorer implements RestoreUseCase {
     }
 
     @Override
-    public Report restore(RestoreCommand command) {
+    public Report restore(RestoreCommand command, Consumer<String> waiting) {
         Path home = command.home();
         if (command.dryRun()) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
             return new Report(runs, backups.restore(home, runs, true), true, interrupted.isPresent());
         }
-        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "restore")) {
+        try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "restore", waiting)) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
             List<Change> changes = backups.restore(home, runs, false, steps -> history(home, steps));

@@ -77,7 +77,7 @@ final class MarkCli implements Callable<Integer>, JsonErrors {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        MarkUseCase.Marked marked = marker.get().mark(command, lock.waitingNotice(spec.commandLine().getErr()));
+        MarkUseCase.Marked marked = marker.get().mark(command, LockOptions.waitingNotice(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         String became = as.applied ? "applied" : "pending";
         if (options.json) {

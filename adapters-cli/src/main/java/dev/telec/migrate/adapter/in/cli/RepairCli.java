@@ -59,7 +59,7 @@ final class RepairCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         Path home = options.home(spec, profiles.get(), environment);
         RepairUseCase.Repaired r = repairer.get().repair(new RepairCommand(home, options.migrations(), pruneMissing, dryRun,
-                options.allowInsecureMigrations, lock.lockWait()), lock.waitingNotice(spec.commandLine().getErr()));
+                options.allowInsecureMigrations, lock.lockWait()), LockOptions.waitingNotice(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             JsonDocument.write(out, g -> {

@@ -115,7 +115,7 @@ final class RestoreCli implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        RestoreUseCase.Report report = restorer.get().restore(command);
+        RestoreUseCase.Report report = restorer.get().restore(command, LockOptions.waitingNotice(spec.commandLine().getErr()));
         if (json) {
             JsonDocument.write(out, g -> {
                 g.writeArrayFieldStart("runs");

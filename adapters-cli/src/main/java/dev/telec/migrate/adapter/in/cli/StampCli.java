@@ -62,7 +62,7 @@ final class StampCli implements Callable<Integer>, JsonErrors {
     public Integer call() {
         Path home = options.home(spec, profiles.get(), environment);
         StampUseCase.Stamped stamped = stamper.get().stamp(new StampCommand(home, options.migrations(), version, force,
-                options.allowInsecureMigrations, lock.lockWait()), lock.waitingNotice(spec.commandLine().getErr()));
+                options.allowInsecureMigrations, lock.lockWait()), LockOptions.waitingNotice(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             JsonDocument.write(out, g -> {

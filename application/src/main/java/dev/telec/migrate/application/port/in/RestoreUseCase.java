@@ -5,6 +5,7 @@ import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.Change;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Puts a home and its state back to before one of its runs, from the backups its runs kept; lists them.
@@ -29,7 +30,15 @@ public interface RestoreUseCase {
      * @throws TelecException when there is no such backup, the home is held by another run, or the restore
      *     failed (it is then finished by the next restore, and migrate refuses until it is)
      */
-    Report restore(RestoreCommand command);
+    default Report restore(RestoreCommand command) {
+        return restore(command, message -> { });
+    }
+
+    /**
+     * {@link #restore(RestoreCommand)}, telling {@code waiting} once when another run holds the home and this
+     * one waits for it (with {@code lockWait}).
+     */
+    Report restore(RestoreCommand command, Consumer<String> waiting);
 
     /** The runs whose backups are kept, newest first. */
     List<Backups.Summary> list(Path home);
