@@ -8,6 +8,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Map;
 
 /**
  * Who owns what telec writes in a home (docs/homes.md): a file it replaces keeps the owner and group of the
@@ -45,7 +46,22 @@ public final class Ownership {
     /** Gives the new entry {@code created} the owner and group of the directory it was created in. */
     public static void inherit(Path created) {
         Path parent = created.toAbsolutePath().getParent();
-        if (parent != null) apply(created, of(parent));
+        if (parent != null && !sameIds(created, parent)) apply(created, of(parent));
+    }
+
+    /**
+     * Whether two entries have the same numeric owner and group: the usual case, settled without the owners'
+     * names (each name is a passwd and a group lookup, several per step of a run). False when the file system
+     * has no numeric ids, or they cannot be read: the names then decide.
+     */
+    private static boolean sameIds(Path a, Path b) {
+        try {
+            Map<String, Object> x = Files.readAttributes(a, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+            Map<String, Object> y = Files.readAttributes(b, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+            return x.get("uid") != null && x.get("gid") != null && x.equals(y);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | SecurityException e) {
+            return false;
+        }
     }
 
     /**
