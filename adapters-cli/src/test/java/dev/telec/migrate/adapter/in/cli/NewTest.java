@@ -3,11 +3,8 @@ package dev.telec.migrate.adapter.in.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
+import dev.telec.migrate.adapter.in.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +22,6 @@ class NewTest {
     Path tmp;
     Path tree;
 
-    record Result(int code, String out, String err) {
-    }
-
     @BeforeEach
     void tree() throws IOException {
         tree = tmp.resolve("manifest");
@@ -37,12 +31,7 @@ class NewTest {
     }
 
     Result telec(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule()).with(binder -> binder.bind(Environment.class)
-                .toInstance(Environment.of(Map.of(), tmp.resolve("user"))))));
-        int code = cli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.telec(Map.of(), tmp.resolve("user"), args);
     }
 
     Result create(String... extra) {
