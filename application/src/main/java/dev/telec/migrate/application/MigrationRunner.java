@@ -133,7 +133,7 @@ public final class MigrationRunner implements MigrateUseCase {
 
     /** The size a script step's snapshot of the home may have, when a pending step is a script (else none is taken). */
     static OptionalLong snapshotLimit(Map<MigrationId, Migration> pending, Manifest manifest) {
-        if (pending.values().stream().noneMatch(m -> m instanceof ScriptMigration)) return OptionalLong.empty();
+        if (!anyScript(pending)) return OptionalLong.empty();
         return OptionalLong.of(manifest.profile().flatMap(AppProfile::backupLimit).orElse(BackupOptions.DEFAULT_SNAPSHOT_LIMIT));
     }
 
@@ -160,10 +160,10 @@ public final class MigrationRunner implements MigrateUseCase {
         Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
         MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
         Plan plan = Plan.of(command, manifest, state);
-        if (plan.leftAsItIs()) return false;
-        for (Migration step : plan.pending(state, new LinkedHashMap<>()).values()) {
-            if (step instanceof ScriptMigration) return true;
-        }
-        return false;
+        return !plan.leftAsItIs() && anyScript(plan.pending(state, new LinkedHashMap<>()));
+    }
+
+    private static boolean anyScript(Map<MigrationId, Migration> steps) {
+        return steps.values().stream().anyMatch(m -> m instanceof ScriptMigration);
     }
 }

@@ -58,11 +58,9 @@ public final class Cli {
             if (arg.equals("--color")) {
                 i++;
             } else if (!arg.startsWith("--color=")) {
+                if (WHOLE_MODEL_VERBS.contains(arg)) return Optional.empty();
                 for (Class<?> each : TelecCommand.VERBS) {
-                    Command command = each.getAnnotation(Command.class);
-                    if (command.name().equals(arg) && !ALL_VERBS.contains(arg)) {
-                        return Optional.of(each);
-                    }
+                    if (each.getAnnotation(Command.class).name().equals(arg)) return Optional.of(each);
                 }
                 return Optional.empty();
             }
@@ -71,7 +69,7 @@ public final class Cli {
     }
 
     /** Verbs that read the whole model: the help of any command, and completion scripts for every command. */
-    private static final Set<String> ALL_VERBS = Set.of("help", "completion");
+    private static final Set<String> WHOLE_MODEL_VERBS = Set.of("help", "completion");
 
     /**
      * Our commands come from the injector. Picocli's own helpers (collections, its built-in types) come
