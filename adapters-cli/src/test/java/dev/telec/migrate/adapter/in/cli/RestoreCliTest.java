@@ -347,4 +347,20 @@ class RestoreCliTest {
         assertThat(doc.get("runs")).isEmpty();
         assertThat(doc.get("dryRun").asBoolean()).isTrue();
     }
+
+    @Test
+    void aRealRunsWildcardNeverReachesTheBackupsAndAStepMayNotWriteThere() throws IOException {
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        entry("v1.2.0/001_all.yaml", "operations:\n  - {op: delete, path: \"*\"}\n");
+        Result all = migrate("--to", "1.2.0");
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(home.resolve("config.yaml")).doesNotExist();
+        assertThat(restore("--list", "--json").json().get("runs")).hasSize(2);
+
+        entry("v1.3.0/001_into.yaml", "operations:\n  - {op: write, path: .telec/mine.txt, content: x}\n");
+        Result into = migrate();
+        assertThat(into.code()).isEqualTo(1);
+        assertThat(into.err()).contains("1.3.0/001_into: ").contains("telec keeps its backups there; a step may not change it");
+        assertThat(home.resolve(".telec/mine.txt")).doesNotExist();
+    }
 }
