@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;

@@ -6,7 +6,7 @@ import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.domain.Change;
