@@ -32,7 +32,8 @@ public final class AotTraining {
         Path work = Files.createTempDirectory("telec-aot-training");
         // the entry point users start: loaded here so that it is in the cache (calling it would exit)
         Class<?> entryPoint = Main.class;
-        if (entryPoint.getName().isEmpty()) throw new IllegalStateException();
+        Class<?> preload = Preload.class;
+        if (entryPoint.getName().isEmpty() || preload.getName().isEmpty()) throw new IllegalStateException();
         try {
             Injector injector = Guice.createInjector(new TelecModule());
             StringWriter sink = new StringWriter();

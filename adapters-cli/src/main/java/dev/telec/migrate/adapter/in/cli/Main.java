@@ -15,6 +15,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Cli.verb(args).isPresent()) {
+            Preload.start(); // a verb that reads the state: --version, help and completion do not need it
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
         // for bench/compare.sh: how much the run wrote to state files (snapshot and journal)
