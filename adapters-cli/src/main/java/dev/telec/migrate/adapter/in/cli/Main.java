@@ -1,6 +1,5 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.OutputStreamWriter;
@@ -24,7 +23,7 @@ public final class Main {
         LongAdder stateBytes = System.getenv("TELEC_STATS") == null ? null : new LongAdder();
         Module wiring = stateBytes == null ? new TelecModule()
                 : Modules.override(new TelecModule()).with(new StatsModule(stateBytes));
-        int code = new Cli(Guice.createInjector(wiring)).run(out, err, args);
+        int code = Cli.creatingInjectorBeside(wiring).run(out, err, args);
         out.flush();
         if (stateBytes != null) {
             err.println("telec-stats: state-bytes-written=" + stateBytes.sum());
