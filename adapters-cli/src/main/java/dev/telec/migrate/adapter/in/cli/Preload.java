@@ -10,6 +10,9 @@ import java.security.NoSuchAlgorithmException;
  * them. Only JDK classes, whose initialisers do not wait on ours, so the two threads cannot deadlock.
  *
  * <ul>
+ *   <li>the first annotation read at run time: the JDK makes a proxy class for it, and the first proxy class
+ *       starts the JDK's class-file writer (about 90 classes, 20 ms in the interpreter); picocli's model is built
+ *       from annotations, so the command line would wait for it.
  *   <li>{@link BigDecimal}: since JDK 24 its class initialiser computes 5^(2^16) (JDK-8341470), 20 to 30 ms in
  *       the interpreter; Jackson's parsers reach it through the constants of their base class, so reading the
  *       state pays it.
@@ -17,21 +20,28 @@ import java.security.NoSuchAlgorithmException;
  *       of applied steps need it.
  * </ul>
  *
- * <p>On a machine with one free core this takes about 30 ms off a no-op's wall time; the CPU time is the same.
- * Nothing here is required: a failure leaves the work to its first real use, where it is reported.
+ * <p>It saves wall time where a second core is free, not CPU time (docs/performance.md). Nothing here is required: a failure leaves the work to its first real use, where it is reported.
  */
 final class Preload {
 
     private Preload() {
     }
 
-    static void start() {
+    /** Starts it when {@code args} name a verb (not for {@code --version}, {@code help} or {@code completion}). */
+    static void startFor(String... args) {
+        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help") && !args[0].equals("completion")) {
+            start();
+        }
+    }
+
+    private static void start() {
         Thread thread = new Thread(Preload::run, "telec-preload");
         thread.setDaemon(true);
         thread.start();
     }
 
     private static void run() {
+        if (Runnable.class.getAnnotation(FunctionalInterface.class) == null) throw new AssertionError();
         if (BigDecimal.ONE.signum() != 1) throw new AssertionError();
         try {
             MessageDigest.getInstance("SHA-256");
