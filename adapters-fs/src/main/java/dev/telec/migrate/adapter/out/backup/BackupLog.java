@@ -230,8 +230,21 @@ final class BackupLog implements Closeable {
         }
         long start = position;
         try {
-            if (pending.size() > 0) writeFully(ByteBuffer.wrap(pending.toByteArray()));
             long offset = -1;
+            if (content == null) {
+                // what is buffered and the record, in one write (most records of a run: a "nothing was here")
+                ByteBuffer all = ByteBuffer.allocate(pending.size() + head.capacity() + (header == null ? 0 : 4));
+                all.put(pending.toByteArray()).put(head.array());
+                if (header != null) all.putInt((int) crc.getValue());
+                writeFully(all.flip());
+                if (header != null) offset = start + pending.size() + head.capacity();
+                if (reach == Reach.FORCED) channel.force(false);
+                unforced = reach != Reach.FORCED;
+                pending.reset();
+                position = start + all.capacity();
+                return offset;
+            }
+            if (pending.size() > 0) writeFully(ByteBuffer.wrap(pending.toByteArray()));
             if (header != null) {
                 writeFully(head.flip());
                 offset = channel.position();

@@ -43,12 +43,17 @@ final class FileOperations {
         }
 
         @Override
+        public boolean applyPassesOverWhatIsSatisfied() {
+            return true; // an existing directory is passed over
+        }
+
+        @Override
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 Path dir = m.path();
                 if (Files.isDirectory(dir)) continue;
                 if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
-                createParents(home, dir, durability);
+                createParentsOfConfined(dir, durability); // matches() has just confined it
                 Files.createDirectory(dir);
                 Ownership.inherit(dir);
                 sync(durability, dir.getParent());
@@ -72,6 +77,11 @@ final class FileOperations {
         }
 
         @Override
+        public boolean applyPassesOverWhatIsSatisfied() {
+            return true; // a source that is absent is passed over
+        }
+
+        @Override
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             // every conflict is found before anything moves, so that a glob is not left half-moved
             for (HomePattern.Match m : from.matches(home)) {
@@ -88,7 +98,7 @@ final class FileOperations {
                     throw new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
                 }
                 if (target.startsWith(source)) throw new OperationFailure("cannot move " + source + " into itself (" + target + ")");
-                createParents(home, target, durability);
+                createParentsOfConfined(target, durability); // resolve() has just confined it
                 try {
                     Files.move(source, target);
                     sync(durability, source.getParent());
@@ -127,13 +137,18 @@ final class FileOperations {
         }
 
         @Override
+        public boolean applyPassesOverWhatIsSatisfied() {
+            return true; // a source whose target exists is passed over
+        }
+
+        @Override
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : from.matches(home)) {
                 Path source = m.path();
                 Path target = to.resolve(home, m.captures());
                 if (!exists(source) || exists(target)) continue;
                 if (target.startsWith(source)) throw new OperationFailure("cannot copy " + source + " into itself (" + target + ")");
-                createParents(home, target, durability);
+                createParentsOfConfined(target, durability); // resolve() has just confined it
                 if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
                     try {
@@ -164,6 +179,11 @@ final class FileOperations {
         }
 
         @Override
+        public boolean applyPassesOverWhatIsSatisfied() {
+            return true; // an absent path is passed over
+        }
+
+        @Override
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 if (exists(m.path())) {
@@ -184,6 +204,11 @@ final class FileOperations {
                 if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), want)) return false;
             }
             return true;
+        }
+
+        @Override
+        public boolean applyPassesOverWhatIsSatisfied() {
+            return true; // a file that holds the content is passed over
         }
 
         @Override
@@ -219,6 +244,14 @@ final class FileOperations {
     /** Creates the missing parents of {@code target}, refusing when one of them would leave the home. */
     static void createParents(Path home, Path target, DurabilityBarrier durability) throws IOException {
         Confinement.check(home, target);
+        createParentsOfConfined(target, durability);
+    }
+
+    /**
+     * {@link #createParents} for a {@code target} that {@link HomePattern} resolved (and so {@link Confinement}
+     * checked) just before, with nothing changed in the home since: the check is not made twice.
+     */
+    static void createParentsOfConfined(Path target, DurabilityBarrier durability) throws IOException {
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             if (exists(parent)) throw new OperationFailure(parent + " exists and is not a directory");

@@ -23,4 +23,13 @@ interface Operation {
     default List<HomePattern> sources() {
         return List.of();
     }
+
+    /**
+     * Whether {@link #apply} itself passes over every path where the change is already in effect, so that it
+     * changes nothing when {@link #satisfied} holds: a step then applies it without asking {@code satisfied}
+     * first (the same answers, read twice).
+     */
+    default boolean applyPassesOverWhatIsSatisfied() {
+        return false;
+    }
 }
