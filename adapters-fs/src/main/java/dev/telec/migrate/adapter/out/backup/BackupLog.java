@@ -230,31 +230,21 @@ final class BackupLog implements Closeable {
         }
         long start = position;
         try {
-            long offset = -1;
-            if (content == null) {
-                // what is buffered and the record, in one write (most records of a run: a "nothing was here")
-                ByteBuffer all = ByteBuffer.allocate(pending.size() + head.capacity() + (header == null ? 0 : 4));
-                all.put(pending.toByteArray()).put(head.array());
-                if (header != null) all.putInt((int) crc.getValue());
-                writeFully(all.flip());
-                if (header != null) offset = start + pending.size() + head.capacity();
-                if (reach == Reach.FORCED) channel.force(false);
-                unforced = reach != Reach.FORCED;
-                pending.reset();
-                position = start + all.capacity();
-                return offset;
-            }
-            if (pending.size() > 0) writeFully(ByteBuffer.wrap(pending.toByteArray()));
-            if (header != null) {
-                writeFully(head.flip());
-                offset = channel.position();
-                if (content != null) copyContent(content, size, crc);
+            // what is buffered, the record's header and (without content) its checksum: one write
+            boolean whole = header != null && content == null;
+            ByteBuffer first = ByteBuffer.allocate(pending.size() + head.capacity() + (whole ? 4 : 0));
+            first.put(pending.toByteArray()).put(head.array());
+            if (whole) first.putInt((int) crc.getValue());
+            writeFully(first.flip());
+            long offset = header == null ? -1 : start + pending.size() + head.capacity();
+            if (content != null) {
+                copyContent(content, size, crc);
                 writeFully(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip());
             }
             if (reach == Reach.FORCED) channel.force(false);
             unforced = reach != Reach.FORCED;
             pending.reset();
-            position = channel.position();
+            position = start + first.capacity() + (content != null ? size + 4 : 0);
             return offset;
         } catch (IOException | RuntimeException e) {
             try {

@@ -33,18 +33,13 @@ final class FileOperations {
     }
 
     /** {@code mkdir {path}}: satisfied when the directory exists; a file in its place is a conflict. */
-    record Mkdir(HomePattern path) implements Operation {
+    record Mkdir(HomePattern path) implements Operation.PassingOver {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
                 if (!Files.isDirectory(m.path())) return false;
             }
             return true;
-        }
-
-        @Override
-        public boolean applyPassesOverWhatIsSatisfied() {
-            return true; // an existing directory is passed over
         }
 
         @Override
@@ -65,7 +60,7 @@ final class FileOperations {
      * {@code move {from, to}}: satisfied when {@code from} is absent (moved, or nothing to move); {@code to}
      * existing too is a conflict.
      */
-    record Move(HomePattern from, HomePattern to) implements Operation {
+    record Move(HomePattern from, HomePattern to) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(from);
@@ -74,11 +69,6 @@ final class FileOperations {
         @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(from, home);
-        }
-
-        @Override
-        public boolean applyPassesOverWhatIsSatisfied() {
-            return true; // a source that is absent is passed over
         }
 
         @Override
@@ -122,7 +112,7 @@ final class FileOperations {
     }
 
     /** {@code copy {from, to}}: satisfied when {@code to} exists for every existing {@code from}. */
-    record Copy(HomePattern from, HomePattern to) implements Operation {
+    record Copy(HomePattern from, HomePattern to) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(from);
@@ -134,11 +124,6 @@ final class FileOperations {
                 if (exists(m.path()) && !exists(to.resolve(home, m.captures()))) return false;
             }
             return true;
-        }
-
-        @Override
-        public boolean applyPassesOverWhatIsSatisfied() {
-            return true; // a source whose target exists is passed over
         }
 
         @Override
@@ -167,7 +152,7 @@ final class FileOperations {
     }
 
     /** {@code delete {path}}: satisfied when the path is absent; a directory is deleted with its contents. */
-    record Delete(HomePattern path) implements Operation {
+    record Delete(HomePattern path) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(path);
@@ -176,11 +161,6 @@ final class FileOperations {
         @Override
         public boolean satisfied(Path home) throws IOException {
             return noneExists(path, home);
-        }
-
-        @Override
-        public boolean applyPassesOverWhatIsSatisfied() {
-            return true; // an absent path is passed over
         }
 
         @Override
@@ -195,7 +175,7 @@ final class FileOperations {
     }
 
     /** {@code write {path, content}}: satisfied when the file holds exactly {@code content} (UTF-8). */
-    record Write(HomePattern path, String content) implements Operation {
+    record Write(HomePattern path, String content) implements Operation.PassingOver {
         @Override
         public boolean satisfied(Path home) throws IOException {
             byte[] want = content.getBytes(StandardCharsets.UTF_8);
@@ -204,11 +184,6 @@ final class FileOperations {
                 if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), want)) return false;
             }
             return true;
-        }
-
-        @Override
-        public boolean applyPassesOverWhatIsSatisfied() {
-            return true; // a file that holds the content is passed over
         }
 
         @Override

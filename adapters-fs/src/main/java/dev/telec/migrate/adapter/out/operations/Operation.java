@@ -32,4 +32,16 @@ interface Operation {
     default boolean applyPassesOverWhatIsSatisfied() {
         return false;
     }
+
+    /**
+     * An operation whose {@link #apply} passes over each path where the change is in effect: mkdir over an
+     * existing directory, move and delete over an absent source, copy over a source whose target exists,
+     * write over a file that holds the content.
+     */
+    interface PassingOver extends Operation {
+        @Override
+        default boolean applyPassesOverWhatIsSatisfied() {
+            return true;
+        }
+    }
 }
