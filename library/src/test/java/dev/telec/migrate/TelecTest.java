@@ -3,7 +3,7 @@ package dev.telec.migrate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
@@ -159,7 +159,7 @@ class TelecTest {
         Path home = home();
 
         assertThatThrownBy(() -> Telec.migrator().migrate(MigrateCommand.of(home, StepSource.directory(manifest))))
-                .isInstanceOf(TelecException.ManifestException.class)
+                .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("1.1.0");
         try (var left = Files.list(home)) {
             assertThat(left).isEmpty();
@@ -170,7 +170,7 @@ class TelecTest {
     void theBundledTeleClaudeStepsAreNotOnALibraryCallersClassPath() throws IOException {
         assertThat(getClass().getClassLoader().getResource(StepSource.BUNDLED_ROOT)).isNull();
         assertThatThrownBy(() -> Telec.migrator().migrate(MigrateCommand.of(home())))
-                .isInstanceOf(TelecException.ManifestException.class)
+                .isInstanceOf(ManifestException.class)
                 .hasMessage("classpath:dev/telec/steps/teleclaude/: no such folder on the class path");
     }
 

@@ -9,7 +9,7 @@ import com.google.inject.Injector;
 import com.google.inject.util.Modules;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepSource;

@@ -2,7 +2,7 @@ package dev.telec.migrate.kit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -5,19 +5,26 @@ import java.util.Optional;
 
 /**
  * What library callers catch: a condition that stopped telec before or between steps, with a one-line message
- * naming the file and the cause. Every exception telec throws for such a condition is one of these (its
- * kinds, which the command line maps to exit codes, are the nested classes of
- * {@code dev.telec.migrate.application.TelecException}, which extends this class; catching that older name
- * still catches everything).
+ * naming the file and the cause. Every exception telec throws for such a condition is one of these; the kinds
+ * a caller may want to tell apart (and the command line maps to exit codes) are its subclasses in this
+ * package: {@link ManifestException}, {@link StateException}, {@link RangeException} (and
+ * {@link DowngradeException}), {@link UsageException}, {@link LockedException}, {@link ForeignHomeException}
+ * and {@link HomeException}. One of this class itself is any other such condition (a backup that cannot be
+ * written, a run id with no backup, a stamp on a home that already records steps, ...).
  */
-public abstract class TelecException extends RuntimeException {
+public class TelecException extends RuntimeException {
 
     private final transient Path file;
+
+    /** A condition with no file of its own to name. */
+    public TelecException(String message) {
+        this(null, message, null);
+    }
 
     /**
      * @param file the file the problem is in, or null; the message is prefixed with it
      */
-    protected TelecException(Path file, String message, Throwable cause) {
+    public TelecException(Path file, String message, Throwable cause) {
         super(file == null ? message : file + ": " + message, cause);
         this.file = file;
     }

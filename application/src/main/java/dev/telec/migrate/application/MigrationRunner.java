@@ -1,6 +1,6 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.ForeignHomeException;
+import dev.telec.migrate.api.ForeignHomeException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;

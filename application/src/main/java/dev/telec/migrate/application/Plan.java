@@ -1,8 +1,8 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.DowngradeException;
-import dev.telec.migrate.application.TelecException.RangeException;
-import dev.telec.migrate.application.TelecException.UsageException;
+import dev.telec.migrate.api.DowngradeException;
+import dev.telec.migrate.api.RangeException;
+import dev.telec.migrate.api.UsageException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.MigrationId;

@@ -1,5 +1,6 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.out.Backups;

@@ -1,7 +1,8 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.api.UsageException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.StampCommand;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.application.port.out.HomeLocks;

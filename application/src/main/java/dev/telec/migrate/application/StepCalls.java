@@ -1,5 +1,6 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport.Failure;
 import dev.telec.migrate.domain.StepOutcome;

@@ -1,6 +1,7 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepListener;

@@ -1,5 +1,6 @@
 package dev.telec.migrate.application;
 
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.application.port.in.ValidateUseCase;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.application;
 
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;
 import java.nio.file.Path;

@@ -13,9 +13,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.api.DowngradeException;
+import dev.telec.migrate.api.LockedException;
+import dev.telec.migrate.api.ManifestException;
+import dev.telec.migrate.api.RangeException;
 import dev.telec.migrate.application.FileStep.Mode;
-import dev.telec.migrate.application.TelecException.ManifestException;
-import dev.telec.migrate.application.TelecException.RangeException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
@@ -381,7 +383,7 @@ class MigrationRunnerTest {
         store.put(home, MigrationState.of(Set.of(), Optional.of(Version.parse("2.0.0")), List.of()));
 
         assertThatThrownBy(() -> runner.migrate(MigrateCommand.of(home)))
-                .isInstanceOf(TelecException.DowngradeException.class)
+                .isInstanceOf(DowngradeException.class)
                 .hasMessage(home + ": the home is at 2.0.0, newer than the newest step this telec knows (1.0.0):"
                         + " an older telec on a newer home? Use a newer telec, or allow the downgrade to leave the home as it is");
         assertThat(store.saves).isEmpty();
@@ -409,7 +411,7 @@ class MigrationRunnerTest {
 
         @Override
         public Held acquire(Path at, java.time.Duration wait) {
-            if (held) throw new TelecException.LockedException(at.resolve(".migration.lock"), "another telec migrate holds " + at);
+            if (held) throw new LockedException(at.resolve(".migration.lock"), "another telec migrate holds " + at);
             events.add("acquire " + wait.toSeconds());
             return () -> events.add("release");
         }
@@ -448,7 +450,7 @@ class MigrationRunnerTest {
         step("1.0.0/001_a");
 
         assertThatThrownBy(() -> locking.migrate(MigrateCommand.of(home)))
-                .isInstanceOf(TelecException.LockedException.class);
+                .isInstanceOf(LockedException.class);
         assertThat(log).isEmpty();
         assertThat(store.saves).isEmpty();
     }

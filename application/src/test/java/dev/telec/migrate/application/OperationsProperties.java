@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.FileStep.Mode;
 import dev.telec.migrate.application.port.in.MarkCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;

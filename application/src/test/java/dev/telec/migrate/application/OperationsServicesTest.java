@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.api.UsageException;
 import dev.telec.migrate.application.FileStep.Mode;
-import dev.telec.migrate.application.TelecException.UsageException;
 import dev.telec.migrate.application.port.in.MarkCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.RepairCommand;

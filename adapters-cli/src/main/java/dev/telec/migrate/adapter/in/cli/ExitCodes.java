@@ -1,6 +1,10 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.DowngradeException;
+import dev.telec.migrate.api.LockedException;
+import dev.telec.migrate.api.RangeException;
+import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.api.UsageException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +45,8 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof TelecException.UsageException) return USAGE;
-        return e instanceof TelecException.LockedException ? LOCKED : FAILED;
+        if (e instanceof UsageException) return USAGE;
+        return e instanceof LockedException ? LOCKED : FAILED;
     }
 
     /**
@@ -50,12 +54,12 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
      */
     private static String inCommandLineWords(TelecException e) {
         String message = e.getMessage();
-        if (e instanceof TelecException.DowngradeException) {
+        if (e instanceof DowngradeException) {
             message = message.replace(", or allow the downgrade to leave the home as it is",
                     ", or pass --allow-downgrade to leave the home as it is").replace("newer than the range's end, ", "newer than --to ");
-        } else if (e instanceof TelecException.UsageException) {
+        } else if (e instanceof UsageException) {
             message = inCommandLineWords(message);
-        } else if (e instanceof TelecException.RangeException) {
+        } else if (e instanceof RangeException) {
             message = message.replace("the range starts at ", "--from ").replace(", after its end, ", " is after --to ")
                     .replace(", after the newest step version, ", " is after the newest step version ");
         }

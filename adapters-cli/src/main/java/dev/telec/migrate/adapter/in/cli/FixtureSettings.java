@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.domain.Version;
 import java.io.IOException;

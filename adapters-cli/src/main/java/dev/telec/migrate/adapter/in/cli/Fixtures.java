@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.adapter.out.fs.Causes;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.TelecException.HomeException;
+import dev.telec.migrate.api.HomeException;
 import dev.telec.migrate.application.port.out.AppProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;

@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.DryRunUseCase;

@@ -5,7 +5,7 @@ import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;

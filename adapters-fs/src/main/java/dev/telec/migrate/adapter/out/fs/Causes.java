@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.fs;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -4,8 +4,8 @@ import static dev.telec.migrate.adapter.out.fs.Causes.reason;
 
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.fs.Ownership;
-import dev.telec.migrate.application.TelecException.LockedException;
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.LockedException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import java.io.IOException;
 import java.io.InputStream;

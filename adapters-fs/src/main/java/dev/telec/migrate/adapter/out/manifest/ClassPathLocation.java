@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.out.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 
 /**
  * A parsed entry document (a mapping), where it is, the class loader its classes come from and the tree it

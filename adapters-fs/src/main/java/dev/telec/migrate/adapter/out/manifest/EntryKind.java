@@ -20,7 +20,7 @@ interface EntryKind {
     /**
      * The step the document describes.
      *
-     * @throws dev.telec.migrate.application.TelecException.ManifestException via {@link EntryDocument#error}
+     * @throws dev.telec.migrate.api.ManifestException via {@link EntryDocument#error}
      */
     Migration create(EntryDocument document);
 }

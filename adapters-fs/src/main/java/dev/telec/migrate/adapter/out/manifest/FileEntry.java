@@ -1,8 +1,8 @@
 package dev.telec.migrate.adapter.out.manifest;
 
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.domain.MigrationId;
-import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.spi.Migration;
 import java.util.Optional;
 import java.util.function.Function;

@@ -3,7 +3,7 @@ package dev.telec.migrate.adapter.out.manifest;
 import dev.telec.migrate.adapter.out.script.Sandboxing;
 import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.script.ScriptSettings;
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.application.manifest.Manifest;

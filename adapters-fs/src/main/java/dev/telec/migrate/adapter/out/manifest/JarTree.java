@@ -1,6 +1,6 @@
 package dev.telec.migrate.adapter.out.manifest;
 
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.out.AppProfile;
 import java.io.IOException;
 import java.net.URL;

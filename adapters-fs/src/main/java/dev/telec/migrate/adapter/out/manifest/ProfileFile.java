@@ -162,7 +162,7 @@ final class ProfileFile {
         } catch (IOException e) {
             throw where.error("cannot read: " + Messages.describe(e), e);
         } catch (RuntimeException e) {
-            if (e instanceof dev.telec.migrate.application.TelecException) throw e;
+            if (e instanceof dev.telec.migrate.api.TelecException) throw e;
             throw where.error("malformed YAML: " + Messages.describe(e), e); // a SnakeYAML failure Jackson did not wrap
         }
         return values;

@@ -4,7 +4,7 @@ import static dev.telec.migrate.adapter.out.fs.Causes.reason;
 
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.fs.DirectorySyncs;
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.state.StateDocument.NotAState;
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.domain.MigrationState;
 import java.io.IOException;
 import java.nio.ByteBuffer;

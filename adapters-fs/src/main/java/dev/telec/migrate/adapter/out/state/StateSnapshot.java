@@ -3,7 +3,7 @@ package dev.telec.migrate.adapter.out.state;
 import static dev.telec.migrate.adapter.out.fs.Causes.reason;
 
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.domain.MigrationState;
 import java.io.IOException;
 import java.io.InputStream;

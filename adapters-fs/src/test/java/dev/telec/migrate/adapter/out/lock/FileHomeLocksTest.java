@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.telec.migrate.application.TelecException.LockedException;
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.LockedException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.application.port.out.HomeLocks.Held;
 import dev.telec.migrate.testing.FaultyFileSystem;
 import java.io.IOException;

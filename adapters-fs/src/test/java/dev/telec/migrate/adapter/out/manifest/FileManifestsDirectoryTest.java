@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.manifest.Manifest;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static dev.telec.migrate.adapter.out.manifest.Trees.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.TestJars;

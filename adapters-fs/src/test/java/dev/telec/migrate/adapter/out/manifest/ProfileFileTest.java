@@ -3,8 +3,8 @@ package dev.telec.migrate.adapter.out.manifest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.TelecException.ManifestException;
 import dev.telec.migrate.application.port.out.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.telec.migrate.application.TelecException.ManifestException;
+import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.domain.MigrationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;

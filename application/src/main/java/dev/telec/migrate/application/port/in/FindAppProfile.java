@@ -8,7 +8,7 @@ public interface FindAppProfile {
 
     /**
      * @param steps where the steps come from
-     * @throws dev.telec.migrate.application.TelecException.ManifestException naming the file when it is malformed
+     * @throws dev.telec.migrate.api.ManifestException naming the file when it is malformed
      */
     Optional<AppProfile> profile(StepSource steps);
 }

@@ -21,7 +21,7 @@ public interface MarkUseCase {
     }
 
     /**
-     * @throws dev.telec.migrate.application.TelecException naming every id that is not a step of the
+     * @throws dev.telec.migrate.api.TelecException naming every id that is not a step of the
      *     manifest (nor, for {@code pending}, recorded in the state); nothing is written then
      */
     default Marked mark(MarkCommand command) {

@@ -1,6 +1,6 @@
 package dev.telec.migrate.application.port.in;
 
-import dev.telec.migrate.application.TelecException;
+import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.domain.MigrationReport;
 
 /**

@@ -18,9 +18,9 @@ public interface StampUseCase {
     }
 
     /**
-     * @throws dev.telec.migrate.application.TelecException.UsageException when the version is above the
+     * @throws dev.telec.migrate.api.UsageException when the version is above the
      *     manifest's newest step
-     * @throws dev.telec.migrate.application.TelecException when the state already records steps and the
+     * @throws dev.telec.migrate.api.TelecException when the state already records steps and the
      *     command does not force it; nothing is written then
      */
     default Stamped stamp(StampCommand command) {

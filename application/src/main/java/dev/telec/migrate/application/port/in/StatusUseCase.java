@@ -9,7 +9,7 @@ import dev.telec.migrate.domain.HomeStatus;
 public interface StatusUseCase {
 
     /**
-     * @throws dev.telec.migrate.application.TelecException when the manifest or the state cannot be read
+     * @throws dev.telec.migrate.api.TelecException when the manifest or the state cannot be read
      */
     HomeStatus status(StatusCommand command);
 }

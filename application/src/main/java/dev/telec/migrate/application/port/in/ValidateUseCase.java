@@ -9,7 +9,7 @@ import dev.telec.migrate.domain.Validation;
 public interface ValidateUseCase {
 
     /**
-     * @throws dev.telec.migrate.application.TelecException when the manifest tree itself (not one entry) or
+     * @throws dev.telec.migrate.api.TelecException when the manifest tree itself (not one entry) or
      *     the state cannot be read
      */
     Validation validate(ValidateCommand command);

@@ -1,7 +1,7 @@
 package dev.telec.migrate.application.port.out;
 
-import dev.telec.migrate.application.TelecException;
-import dev.telec.migrate.application.TelecException.LockedException;
+import dev.telec.migrate.api.LockedException;
+import dev.telec.migrate.api.TelecException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.application.port.out;
 
-import dev.telec.migrate.application.TelecException.StateException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.spi.DurabilityBarrier;
@@ -54,7 +54,7 @@ public interface StateStore {
             barrier.flush();
         } catch (java.io.IOException e) {
             throw new StateException(home, "cannot sync the directories the steps changed: "
-                    + dev.telec.migrate.application.TelecException.oneLine(e.getMessage()), e);
+                    + dev.telec.migrate.api.TelecException.oneLine(e.getMessage()), e);
         }
         record(home, entry);
     }
