@@ -12,7 +12,7 @@ import dev.telec.migrate.adapter.in.cli.Cli;
 import dev.telec.migrate.adapter.in.cli.Environment;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.application.manifest.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.FindAppProfile;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.application.manifest.AppProfile;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;

@@ -5,7 +5,7 @@ import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.script.ScriptSettings;
 import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.application.manifest.AppProfile;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.net.URL;

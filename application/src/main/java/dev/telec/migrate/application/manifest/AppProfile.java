@@ -1,4 +1,4 @@
-package dev.telec.migrate.application.port.out;
+package dev.telec.migrate.application.manifest;
 
 import dev.telec.migrate.domain.AppName;
 import java.time.Duration;
