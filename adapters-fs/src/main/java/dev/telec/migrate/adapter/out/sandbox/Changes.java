@@ -1,26 +1,15 @@
 package dev.telec.migrate.adapter.out.sandbox;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.ChangeDelta;
-import com.github.difflib.patch.Chunk;
-import com.github.difflib.patch.DeleteDelta;
-import com.github.difflib.patch.InsertDelta;
-import com.github.difflib.patch.Patch;
+import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
+import dev.telec.migrate.adapter.out.fs.diff.Entry;
 import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.Change.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
@@ -37,17 +26,12 @@ import java.util.TreeMap;
  */
 final class Changes {
 
-    static final String BINARY = "binary differs";
-    private static final int CONTEXT = 3;
-
     private final Path home;
-    private final Sandbox.Diffs diffs;
-    private final SecretMasker masker;
+    private final DiffRenderer renderer;
 
     Changes(Path home, Sandbox.Diffs diffs) {
         this.home = home.toAbsolutePath().normalize();
-        this.diffs = diffs;
-        this.masker = new SecretMasker(diffs.secretWords());
+        this.renderer = new DiffRenderer(diffs);
     }
 
     /** A raw change: a path (directories end with /) and what it held before and after. */
@@ -164,73 +148,10 @@ final class Changes {
     }
 
     private Change describe(Item i) {
-        if (i.path.endsWith("/") || !diffs.enabled()) {
+        if (i.path.endsWith("/") || !renderer.enabled()) {
             return Change.of(i.path, i.kind, Optional.empty());
         }
-        return Change.of(i.path, i.kind, Optional.of(diff(i)));
-    }
-
-    private String diff(Item i) {
-        if (i.before.type() == Entry.Type.LINK || i.after.type() == Entry.Type.LINK) {
-            return "link " + (i.before.type() == Entry.Type.LINK ? i.before.digest() : "(none)")
-                    + " -> " + (i.after.type() == Entry.Type.LINK ? i.after.digest() : "(none)");
-        }
-        boolean hasBefore = i.before.type() == Entry.Type.FILE;
-        boolean hasAfter = i.after.type() == Entry.Type.FILE;
-        if ((hasBefore && i.before.content() == null) || (hasAfter && i.after.content() == null)) {
-            return "differs (too large to diff: " + (hasBefore ? i.before.size() : 0) + " -> " + (hasAfter ? i.after.size() : 0) + " bytes)";
-        }
-        Optional<String> was = hasBefore ? text(i.before.content()) : Optional.of("");
-        Optional<String> now = hasAfter ? text(i.after.content()) : Optional.of("");
-        if (was.isEmpty() || now.isEmpty()) return BINARY;
-        return unified(hasBefore ? "a/" + i.path : "/dev/null", hasAfter ? "b/" + i.path : "/dev/null", lines(was.get()), lines(now.get()));
-    }
-
-    /** The unified diff, found on the real lines and shown with secrets masked. */
-    String unified(String fromName, String toName, List<String> original, List<String> revised) {
-        Patch<String> patch = DiffUtils.diff(original, revised);
-        List<String> shownOriginal = diffs.showSecrets() ? original : masker.mask(original);
-        List<String> shownRevised = diffs.showSecrets() ? revised : masker.mask(revised);
-        Patch<String> shown = new Patch<>();
-        for (AbstractDelta<String> d : patch.getDeltas()) {
-            Chunk<String> s = d.getSource();
-            Chunk<String> t = d.getTarget();
-            Chunk<String> ms = new Chunk<>(s.getPosition(), shownOriginal.subList(s.getPosition(), s.getPosition() + s.size()));
-            Chunk<String> mt = new Chunk<>(t.getPosition(), shownRevised.subList(t.getPosition(), t.getPosition() + t.size()));
-            switch (d.getType()) {
-                case INSERT -> shown.addDelta(new InsertDelta<>(ms, mt));
-                case DELETE -> shown.addDelta(new DeleteDelta<>(ms, mt));
-                default -> shown.addDelta(new ChangeDelta<>(ms, mt));
-            }
-        }
-        return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(fromName, toName, shownOriginal, shown, CONTEXT));
-    }
-
-    private static List<String> lines(String text) {
-        if (text.isEmpty()) return List.of();
-        List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-        if (text.endsWith("\n")) {
-            lines.remove(lines.size() - 1);
-        } else {
-            // the last line has no newline: keep that visible, as diff(1) does
-            lines.add("\\ No newline at end of file");
-        }
-        return lines;
-    }
-
-    /** The bytes as text when they are UTF-8 without NUL, else empty (a binary file). */
-    private static Optional<String> text(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b == 0) return Optional.empty();
-        }
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
+        return Change.of(i.path, i.kind, Optional.of(renderer.diff(i.path, i.before, i.after)));
     }
 
     private String relative(Path p) {

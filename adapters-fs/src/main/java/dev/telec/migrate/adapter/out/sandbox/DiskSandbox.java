@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.sandbox;
 
+import dev.telec.migrate.adapter.out.fs.diff.Entry;
 import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.domain.Change;
 import java.io.IOException;

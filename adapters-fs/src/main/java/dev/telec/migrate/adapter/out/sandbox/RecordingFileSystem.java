@@ -1,6 +1,7 @@
 package dev.telec.migrate.adapter.out.sandbox;
 
 import dev.telec.migrate.adapter.out.fs.ForwardingFileSystem;
+import dev.telec.migrate.adapter.out.fs.diff.Entry;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.telec.migrate.adapter.out.sandbox;
+package dev.telec.migrate.adapter.out.fs.diff;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,18 +13,19 @@ import java.util.HexFormat;
 
 /**
  * What a path held at one moment: nothing, a directory, a file (its digest, and its bytes when small enough
- * to diff), a symbolic link (its target) or something else.
+ * to diff), a symbolic link (its target) or something else. What a change is diffed from and to: the
+ * dry-run's sandbox notes one before a step touches a path, a restore makes one from a pre-image.
  */
-record Entry(Type type, String digest, byte[] content, long size) {
+public record Entry(Type type, String digest, byte[] content, long size) {
 
-    enum Type { ABSENT, DIRECTORY, FILE, LINK, OTHER }
+    public enum Type { ABSENT, DIRECTORY, FILE, LINK, OTHER }
 
     /** Larger files are compared by digest and not diffed. */
-    static final int MAX_DIFF_BYTES = 1024 * 1024;
+    public static final int MAX_DIFF_BYTES = 1024 * 1024;
 
-    static final Entry ABSENT = new Entry(Type.ABSENT, "", null, 0);
+    public static final Entry ABSENT = new Entry(Type.ABSENT, "", null, 0);
 
-    static Entry of(Path path) throws IOException {
+    public static Entry of(Path path) throws IOException {
         BasicFileAttributes a;
         try {
             a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -40,7 +41,7 @@ record Entry(Type type, String digest, byte[] content, long size) {
     }
 
     /** A file holding what {@code in} gives (read to its end). */
-    static Entry file(InputStream in) throws IOException {
+    public static Entry file(InputStream in) throws IOException {
         MessageDigest sha = sha256();
         byte[] small = null;
         byte[] buffer = in.readNBytes(MAX_DIFF_BYTES + 1);
@@ -58,16 +59,16 @@ record Entry(Type type, String digest, byte[] content, long size) {
         return new Entry(Type.FILE, HexFormat.of().formatHex(sha.digest()), small, size);
     }
 
-    boolean exists() {
+    public boolean exists() {
         return type != Type.ABSENT;
     }
 
-    boolean isDirectory() {
+    public boolean isDirectory() {
         return type == Type.DIRECTORY;
     }
 
     /** Same kind and same content (a directory's content is what is under it, compared path by path). */
-    boolean sameAs(Entry other) {
+    public boolean sameAs(Entry other) {
         return type == other.type && digest.equals(other.digest);
     }
 

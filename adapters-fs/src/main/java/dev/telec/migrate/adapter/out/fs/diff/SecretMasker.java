@@ -1,4 +1,4 @@
-package dev.telec.migrate.adapter.out.sandbox;
+package dev.telec.migrate.adapter.out.fs.diff;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * {@code key:}) has every value in the lines indented deeper than it masked too. An unquoted value is
  * masked to the end of its line: over-masking is preferred to leaking part of a secret.
  */
-final class SecretMasker {
+public final class SecretMasker {
 
-    static final String MASK = "***";
+    public static final String MASK = "***";
 
     private static final Pattern KEY_VALUE = Pattern.compile(
             "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[A-Za-z0-9_.\\-]+)(\\s*[:=]\\s*)");
@@ -27,11 +27,11 @@ final class SecretMasker {
 
     private final List<String> words;
 
-    SecretMasker(List<String> words) {
+    public SecretMasker(List<String> words) {
         this.words = words.stream().map(SecretMasker::normalize).filter(w -> !w.isEmpty()).toList();
     }
 
-    boolean isSecretKey(String key) {
+    public boolean isSecretKey(String key) {
         String k = normalize(key);
         for (String w : words) {
             if (k.contains(w)) return true;
@@ -40,7 +40,7 @@ final class SecretMasker {
     }
 
     /** The lines with secret values masked; as many lines as given. */
-    List<String> mask(List<String> lines) {
+    public List<String> mask(List<String> lines) {
         List<String> out = new ArrayList<>(lines.size());
         int blockIndent = -1; // >= 0: inside the block of a secret key indented this much
         for (String line : lines) {
