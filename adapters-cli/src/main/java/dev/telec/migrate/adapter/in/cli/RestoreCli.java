@@ -4,7 +4,7 @@ import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.manifest.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.Change;
 import jakarta.inject.Inject;
