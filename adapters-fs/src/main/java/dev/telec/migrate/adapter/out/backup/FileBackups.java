@@ -15,7 +15,6 @@ import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -93,7 +92,7 @@ public final class FileBackups implements Backups {
             }
         } catch (IOException e) {
             if (dir != null) deleteQuietly(dir);
-            throw new TelecException(dir == null ? runs : dir, "cannot save the backup of this run: " + reason(e)
+            throw new TelecException(dir == null ? runs : dir, "cannot save the backup of this run: " + Causes.reasonAt(e)
                     + " (nothing was changed; --no-backup runs without one)", e);
         }
     }
@@ -104,7 +103,7 @@ public final class FileBackups implements Backups {
         try {
             size = HomeSnapshot.size(home);
         } catch (IOException e) {
-            throw new TelecException(home, "cannot measure the home for the snapshot taken before script steps: " + reason(e)
+            throw new TelecException(home, "cannot measure the home for the snapshot taken before script steps: " + Causes.reasonAt(e)
                     + " (nothing was changed; --no-backup runs without one)", e);
         }
         if (size > limit) {
@@ -146,7 +145,7 @@ public final class FileBackups implements Backups {
                 undone.addAll(0, ids);
             }
         } catch (IOException e) {
-            throw new TelecException(runsOf(home), "cannot roll back what an interrupted run left: " + reason(e), e);
+            throw new TelecException(runsOf(home), "cannot roll back what an interrupted run left: " + Causes.reasonAt(e), e);
         }
         undone.sort(Comparator.naturalOrder());
         return undone;
@@ -180,7 +179,7 @@ public final class FileBackups implements Backups {
             }
             return summaries;
         } catch (IOException e) {
-            throw new TelecException(runsOf(home), "cannot read the backups: " + reason(e), e);
+            throw new TelecException(runsOf(home), "cannot read the backups: " + Causes.reasonAt(e), e);
         }
     }
 
@@ -194,7 +193,7 @@ public final class FileBackups implements Backups {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new TelecException(pending, "cannot read: " + reason(e), e);
+            throw new TelecException(pending, "cannot read: " + Causes.reasonAt(e), e);
         }
     }
 
@@ -250,12 +249,5 @@ public final class FileBackups implements Backups {
         Path mark = dir.resolve(FINISHED);
         Files.write(mark, new byte[0]);
         Ownership.inherit(mark);
-    }
-
-    static String reason(IOException e) {
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

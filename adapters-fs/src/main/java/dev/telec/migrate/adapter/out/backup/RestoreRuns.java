@@ -1,6 +1,7 @@
 package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Sandbox;
@@ -39,7 +40,7 @@ final class RestoreRuns {
             Plan plan = plan(home, runIds);
             return RestoreChanges.of(home, plan.before(), renderer);
         } catch (IOException e) {
-            throw new TelecException(home, "cannot show what the restore would change: " + FileBackups.reason(e), e);
+            throw new TelecException(home, "cannot show what the restore would change: " + Causes.reasonAt(e), e);
         }
     }
 
@@ -64,7 +65,7 @@ final class RestoreRuns {
             AtomicFiles.syncDirectory(telec);
             return changes;
         } catch (IOException e) {
-            throw new TelecException(home, "restore failed: " + FileBackups.reason(e)
+            throw new TelecException(home, "restore failed: " + Causes.reasonAt(e)
                     + "; run telec restore again to finish it", e);
         }
     }

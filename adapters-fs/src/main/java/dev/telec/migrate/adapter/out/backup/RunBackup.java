@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.MigrationId;
@@ -31,6 +32,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     private PreImageFileSystem fs;
     private String step = "";
     private boolean snapshot; // the window is a script step's: images hold the whole home, not yet settled
+    private boolean changedBeside; // since the last begin: a script ran or a step was rolled back, not through fs
     private final Set<String> noted = new HashSet<>();
     private final List<HomeRestorer.Saved> images = new ArrayList<>();
 
@@ -62,6 +64,8 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     public synchronized Path begin(MigrationId id, Path stepHome) {
         window(id);
         if (fs == null) fs = new PreImageFileSystem(home.getFileSystem(), this);
+        if (changedBeside) fs.changedBeside();
+        changedBeside = false;
         return fs.wrap(stepHome);
     }
 
@@ -69,6 +73,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     @Override
     public synchronized Path beginScript(MigrationId id, Path stepHome) {
         window(id);
+        changedBeside = true;
         try {
             for (String relative : HomeSnapshot.paths(home)) {
                 Path p = HomeRestorer.resolve(home, relative);
@@ -78,7 +83,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
             log.snapshot(step);
         } catch (IOException e) {
             throw new TelecException(home, "cannot save the snapshot of the home before " + id + ": "
-                    + FileBackups.reason(e) + "; it was not run (--no-backup runs without a snapshot)", e);
+                    + Causes.reasonAt(e) + "; it was not run (--no-backup runs without a snapshot)", e);
         }
         snapshot = true;
         return stepHome;
@@ -99,7 +104,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
         } catch (IOException e) {
             noted.remove(relative);
             throw new FileSystemException(path.toString(), null,
-                    "cannot save what it holds before changing it (" + FileBackups.reason(e) + "); nothing was changed");
+                    "cannot save what it holds before changing it (" + Causes.reasonAt(e) + "); nothing was changed");
         }
     }
 
@@ -155,7 +160,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
         try {
             settle();
         } catch (IOException e) {
-            throw new TelecException(home, "cannot save what " + id + " changed: " + FileBackups.reason(e), e);
+            throw new TelecException(home, "cannot save what " + id + " changed: " + Causes.reasonAt(e), e);
         }
         log.kept(id.toString());
         images.clear();
@@ -164,12 +169,13 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     @Override
     public synchronized boolean rollBack(MigrationId id) {
         try {
+            changedBeside = true;
             List<HomeRestorer.Saved> undo = new ArrayList<>(images);
             if (snapshot) undo.addAll(HomeSnapshot.created(home, images, log.file()));
             HomeRestorer.restore(home, undo);
             log.rolledBack(id.toString());
         } catch (IOException e) {
-            throw new TelecException(home, "cannot roll back " + id + ": " + FileBackups.reason(e), e);
+            throw new TelecException(home, "cannot roll back " + id + ": " + Causes.reasonAt(e), e);
         }
         snapshot = false;
         images.clear();
