@@ -96,6 +96,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOutgoingPortsAreInterfacesAndTheirValuesLiveApart() {
+        classes().that().resideInAPackage("dev.telec.migrate.application.port.out..").and().areTopLevelClasses()
+                .should().beInterfaces()
+                .because("a value the ports pass (Manifest, AppProfile) is not a port: it lives in application.manifest")
+                .check(TELEC);
+    }
+
+    @Test
     void outgoingAdaptersDoNotUseTheIncomingPorts() {
         // StepSource is the one value both a command (in) and the Manifests port (out) carry: where steps come from
         noClasses().that().resideInAnyPackage("dev.telec.migrate.adapter.out..", "dev.telec.migrate.kit..")

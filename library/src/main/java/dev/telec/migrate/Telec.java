@@ -69,7 +69,8 @@ public final class Telec {
         Manifests manifests = new FileManifests();
         StateStore state = new JsonStateStore();
         HomeLocks locks = new FileHomeLocks(clock);
-        return new Operations(new StatusService(manifests, state), new ValidateService(manifests, state),
+        DryRunUseCase dryRuns = new SimulatingMigrator(new MigrationRunner(manifests, state, clock, locks), new JimfsSandbox());
+        return new Operations(new StatusService(manifests, state), new ValidateService(manifests, state, dryRuns),
                 new StampService(manifests, state, clock, locks), new MarkService(manifests, state, clock, locks),
                 new RepairService(manifests, state, clock, locks));
     }

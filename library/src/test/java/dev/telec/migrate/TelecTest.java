@@ -8,10 +8,12 @@ import dev.telec.migrate.application.port.in.DryRunCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
+import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
+import dev.telec.migrate.domain.Validation;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +153,23 @@ class TelecTest {
         assertThat(report.succeeded()).isFalse();
         assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).startsWith("1.0.0/002_will_fail: migrate()")
                 .contains("disk on fire"));
+    }
+
+    @Test
+    void validateGivesALibraryCallerTheDryRunsWarningsAsTheCommandLineShowsThem() throws IOException {
+        Path manifest = tmp.resolve("manifest");
+        Files.createDirectories(manifest.resolve("v1.0.0"));
+        Files.writeString(manifest.resolve("v1.0.0/001_typo.yaml"), "operations:\n  - op: remove\n    file: settings.yml\n    pointer: /legacy\n");
+        Path home = home();
+        Files.writeString(home.resolve("settings.yaml"), "legacy: 1\n");
+
+        Validation v = Telec.operations().validate().validate(new ValidateCommand(Optional.of(home), Optional.of(manifest), false));
+
+        assertThat(v.valid()).isTrue();
+        assertThat(v.warnings()).containsExactly(new Validation.Warning(Optional.of("1.0.0/001_typo"), Validation.WarningKind.NOTE,
+                "settings.yml does not exist (remove, operation 1)"));
+        assertThat(home.resolve("migration_state.json")).as("validate writes nothing").doesNotExist();
+        assertThat(home.resolve("settings.yaml")).hasContent("legacy: 1\n");
     }
 
     @Test

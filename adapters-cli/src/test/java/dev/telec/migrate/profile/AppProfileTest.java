@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Guice;
 import com.google.inject.util.Modules;
+import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.adapter.in.cli.Cli;
 import dev.telec.migrate.adapter.in.cli.Environment;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
 import dev.telec.migrate.adapter.out.manifest.FileManifests;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +114,39 @@ class AppProfileTest {
         assertThat(home.resolve("var/data/journal.txt")).hasContent("first entry");
         assertThat(new ObjectMapper().readTree(home.resolve("settings.json").toFile()).at("/server/port").asInt()).isEqualTo(8080);
         assertThat(tmp.resolve("passwd-home")).doesNotExist();
+    }
+
+    @Test
+    void aRunReadsTheProfileOnceTheProfileThatChoseItsHomeIsTheRuns() throws Exception {
+        Path home = myappHome(user.resolve(".myapp"));
+        Path steps = tmp.resolve("steps");
+        copyTree(MYAPP_STEPS, steps);
+        AtomicInteger reads = new AtomicInteger();
+        // the home is found from myapp's profile; then the tree is replaced (an upgrade in progress) by another app's
+        FindAppProfile replacedAfterReading = source -> {
+            reads.incrementAndGet();
+            Optional<AppProfile> read = new FileManifests().profile(source);
+            try {
+                Files.writeString(steps.resolve("telec.yaml"), "app: otherapp\nhome: ~/.otherapp\n");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return read;
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cli cli = new Cli(Guice.createInjector(Modules.override(new TelecModule()).with(binder -> {
+            binder.bind(Environment.class).toInstance(Environment.of(env, tmp.resolve("passwd-home")));
+            binder.bind(FindAppProfile.class).toInstance(replacedAfterReading);
+        })));
+
+        int code = cli.run(new PrintWriter(out), new PrintWriter(err), "migrate", "--migrations", steps.toString());
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(code).isZero();
+        assertThat(reads).hasValue(1);
+        assertThat(state(home).get("app").asText()).as("the run's app is the profile's that chose the home").isEqualTo("myapp");
+        assertThat(state(home).get("version").asText()).isEqualTo("2.0.0");
     }
 
     @Test

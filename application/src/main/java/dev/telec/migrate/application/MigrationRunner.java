@@ -5,7 +5,7 @@ import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
 import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.application.port.in.BackupOptions;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.manifest.Manifest;

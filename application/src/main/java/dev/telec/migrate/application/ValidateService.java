@@ -1,6 +1,10 @@
 package dev.telec.migrate.application;
 
 import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.application.port.in.DryRunCommand;
+import dev.telec.migrate.application.port.in.DryRunOptions;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
+import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.application.port.in.ValidateUseCase;
@@ -8,25 +12,37 @@ import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.HomeStatus;
+import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;
+import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.StepStatus;
 import dev.telec.migrate.domain.Validation;
 import dev.telec.migrate.domain.Validation.Kind;
 import dev.telec.migrate.domain.Validation.Problem;
+import dev.telec.migrate.domain.Validation.Warning;
+import dev.telec.migrate.domain.Validation.WarningKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** {@code telec validate}: every entry resolved, and a home's drifted, missing and ignored steps. */
+/**
+ * {@code telec validate}: every entry resolved, and a home's drifted, missing and ignored steps; with a home, the
+ * warnings of a dry-run of its pending steps.
+ */
 public final class ValidateService implements ValidateUseCase {
 
     private final Manifests manifests;
     private final StateStore stateStore;
+    private final DryRunUseCase dryRuns;
 
-    public ValidateService(Manifests manifests, StateStore stateStore) {
+    public ValidateService(Manifests manifests, StateStore stateStore, DryRunUseCase dryRuns) {
         this.manifests = Objects.requireNonNull(manifests, "manifests");
         this.stateStore = Objects.requireNonNull(stateStore, "stateStore");
+        this.dryRuns = Objects.requireNonNull(dryRuns, "dryRuns");
     }
 
     @Override
@@ -59,6 +75,35 @@ public final class ValidateService implements ValidateUseCase {
                 }
             }
         }
-        return new Validation(problems);
+        List<Warning> warnings = command.home().map(h -> warnings(h, command, problems)).orElse(List.of());
+        return new Validation(problems, warnings);
+    }
+
+    /**
+     * What a dry-run of the home's pending steps says that is not a problem of the manifest: each step's notes (a
+     * declarative operation whose literal path names no file, which would be recorded as done), and a step that would
+     * fail (the dry-run stops there). None when an entry does not resolve: the problems say so already.
+     */
+    private List<Warning> warnings(Path home, ValidateCommand command, List<Problem> problems) {
+        if (problems.stream().anyMatch(p -> p.kind() == Kind.UNRESOLVABLE)) return List.of();
+        MigrateCommand run = MigrateCommand.of(home, StepSource.directoryOrBundled(command.migrations()))
+                .allowInsecureMigrations(command.allowInsecureMigrations()).allowDowngrade(true);
+        MigrationReport report;
+        try {
+            report = dryRuns.dryRun(new DryRunCommand(run, DryRunOptions.DEFAULT.diffs(false)));
+        } catch (TelecException e) {
+            return List.of(new Warning(Optional.empty(), WarningKind.NOT_CHECKED, "the pending steps could not be dry-run, "
+                    + "so what they would note is not known: " + TelecException.oneLine(e.getMessage())));
+        }
+        List<Warning> warnings = new ArrayList<>();
+        for (StepResult step : report.steps()) {
+            Optional<String> id = Optional.of(step.id().toString());
+            step.notes().forEach(note -> warnings.add(new Warning(id, WarningKind.NOTE, note)));
+            if (step.outcome() == StepOutcome.FAILED) {
+                warnings.add(new Warning(id, WarningKind.WOULD_FAIL, "would fail in a run: " + step.error().orElse("(no message)")
+                        + "; the steps after it were not dry-run"));
+            }
+        }
+        return warnings;
     }
 }

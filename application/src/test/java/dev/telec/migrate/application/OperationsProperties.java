@@ -163,7 +163,9 @@ class OperationsProperties {
         assertThat(status.count(State.MISSING)).isZero();
         assertThat(status.drifted()).isZero();
 
-        Validation validation = new ValidateService(manifests, store)
+        Validation validation = new ValidateService(manifests, store, (command, listener) -> new MigrationReport(
+                MigrationReport.Mode.SIMULATED_DRY_RUN, Version.parse("0.0.0"), Version.parse("0.0.0"), List.of(), Optional.empty(), false,
+                Optional.empty()))
                 .validate(new ValidateCommand(Optional.of(home), Optional.of(MANIFEST), false));
         assertThat(validation.problems()).allMatch(p -> p.kind() == Validation.Kind.IGNORED);
         assertThat(validation.problems().stream().map(Validation.Problem::id).toList())

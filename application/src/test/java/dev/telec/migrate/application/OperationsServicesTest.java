@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.api.StateException;
 import dev.telec.migrate.api.UsageException;
 import dev.telec.migrate.application.FileStep.Mode;
+import dev.telec.migrate.application.port.in.DryRunCommand;
+import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MarkCommand;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.RepairCommand;
@@ -18,8 +21,10 @@ import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.HomeStatus;
 import dev.telec.migrate.domain.MigrationId;
+import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
+import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.StepStatus;
 import dev.telec.migrate.domain.StepStatus.State;
 import dev.telec.migrate.domain.Validation;
@@ -43,6 +48,8 @@ class OperationsServicesTest {
     private static final MigrationId SECOND = MigrationId.parse("1.1.0/002_second");
     private static final MigrationId THIRD = MigrationId.parse("1.2.0/001_third");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:15:02Z"), ZoneOffset.UTC);
+    /** A dry-run of a home with nothing pending. */
+    private static final DryRunUseCase NOTHING_PENDING = (command, listener) -> dryRunReport(List.of());
 
     Path home;
     ListManifests manifests;
@@ -112,7 +119,7 @@ class OperationsServicesTest {
         manifests.redefine(SECOND, "sha256:changed");
 
         assertThat(states(status())).contains("1.1.0/002_second=applied+drifted");
-        Validation v = new ValidateService(manifests, store).validate(
+        Validation v = new ValidateService(manifests, store, NOTHING_PENDING).validate(
                 new ValidateCommand(Optional.of(home), Optional.of(Path.of("m")), false));
         assertThat(v.problems()).extracting(Validation.Problem::kind).containsExactly(Validation.Kind.DRIFTED);
         assertThat(v.problems().get(0).message()).contains("recorded sha256:2, now sha256:changed");
@@ -183,5 +190,67 @@ class OperationsServicesTest {
 
         assertThat(pruned.pruned()).containsExactly("1.1.0/001_first");
         assertThat(status().count(State.MISSING)).isZero();
+    }
+
+    private static MigrationReport dryRunReport(List<StepResult> steps) {
+        return new MigrationReport(MigrationReport.Mode.SIMULATED_DRY_RUN, Version.parse("1.0.0"), Version.parse("1.2.0"), steps,
+                Optional.empty(), false, Optional.empty());
+    }
+
+    @Test
+    void validateWarnsOfWhatADryRunOfThePendingStepsNotesAndOfAStepThatWouldFail() {
+        List<DryRunCommand> asked = new ArrayList<>();
+        DryRunUseCase dryRuns = (command, listener) -> {
+            asked.add(command);
+            return dryRunReport(List.of(
+                    new StepResult(FIRST, StepOutcome.WOULD_APPLY, Optional.empty(), List.of(), List.of("no file matches config/*.yaml"),
+                            Optional.empty()),
+                    StepResult.failed(SECOND, "config.yaml: not valid YAML")));
+        };
+
+        Validation v = new ValidateService(manifests, store, dryRuns).validate(
+                new ValidateCommand(Optional.of(home), Optional.of(Path.of("m")), false));
+
+        assertThat(v.valid()).as("warnings do not make it invalid").isTrue();
+        assertThat(v.warnings()).containsExactly(
+                new Validation.Warning(Optional.of(FIRST.toString()), Validation.WarningKind.NOTE, "no file matches config/*.yaml"),
+                new Validation.Warning(Optional.of(SECOND.toString()), Validation.WarningKind.WOULD_FAIL,
+                        "would fail in a run: config.yaml: not valid YAML; the steps after it were not dry-run"));
+        assertThat(asked).singleElement().satisfies(c -> {
+            assertThat(c.run().home()).isEqualTo(home);
+            assertThat(c.run().allowDowngrade()).as("a home newer than the steps is said by status, not a warning").isTrue();
+            assertThat(c.options().diffs()).isFalse();
+        });
+    }
+
+    @Test
+    void validateWithoutAHomeDryRunsNothing() {
+        DryRunUseCase dryRuns = (command, listener) -> {
+            throw new AssertionError("dry-run without a home");
+        };
+
+        Validation v = new ValidateService(manifests, store, dryRuns).validate(
+                new ValidateCommand(Optional.empty(), Optional.of(Path.of("m")), false));
+
+        assertThat(v.valid()).isTrue();
+        assertThat(v.warnings()).isEmpty();
+    }
+
+    @Test
+    void aDryRunThatCannotRunIsOneWarningThatThePendingStepsWereNotChecked() {
+        DryRunUseCase dryRuns = (command, listener) -> {
+            throw new StateException(home.resolve("migration_state.json"), "cannot read: permission denied", null);
+        };
+
+        Validation v = new ValidateService(manifests, store, dryRuns).validate(
+                new ValidateCommand(Optional.of(home), Optional.of(Path.of("m")), false));
+
+        assertThat(v.valid()).isTrue();
+        assertThat(v.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.id()).isEmpty();
+            assertThat(w.kind()).isEqualTo(Validation.WarningKind.NOT_CHECKED);
+            assertThat(w.message()).isEqualTo("the pending steps could not be dry-run, so what they would note is not known: "
+                    + "/home/migration_state.json: cannot read: permission denied");
+        });
     }
 }

@@ -1,7 +1,7 @@
 package dev.telec.migrate.application.manifest;
 
 import dev.telec.migrate.api.ManifestException;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.domain.VersionRange;

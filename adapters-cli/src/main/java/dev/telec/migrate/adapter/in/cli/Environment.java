@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** What the command line reads from its process: environment variables, the user's home, its terminals. */
 public interface Environment {
@@ -29,29 +30,7 @@ public interface Environment {
     }
 
     static Environment system() {
-        Map<String, String> variables = System.getenv();
-        Path userHome = Path.of(System.getProperty("user.home"));
-        return new Environment() {
-            @Override
-            public Optional<String> variable(String name) {
-                return Optional.ofNullable(variables.get(name)).filter(v -> !v.isBlank());
-            }
-
-            @Override
-            public Path userHome() {
-                return userHome;
-            }
-
-            @Override
-            public boolean stdoutIsTerminal() {
-                return terminal(1);
-            }
-
-            @Override
-            public boolean stderrIsTerminal() {
-                return terminal(2);
-            }
-        };
+        return of(System.getenv(), Path.of(System.getProperty("user.home")), () -> terminal(1), () -> terminal(2));
     }
 
     static Environment of(Map<String, String> variables, Path userHome) {
@@ -60,6 +39,12 @@ public interface Environment {
 
     /** A fixed environment, for tests: these variables, this home, and whether stdout and stderr are terminals. */
     static Environment of(Map<String, String> variables, Path userHome, boolean stdoutTerminal, boolean stderrTerminal) {
+        return of(variables, userHome, () -> stdoutTerminal, () -> stderrTerminal);
+    }
+
+    /** These variables (a blank one is unset) and this home; the terminals asked each time. */
+    private static Environment of(Map<String, String> variables, Path userHome, BooleanSupplier stdoutTerminal,
+                                  BooleanSupplier stderrTerminal) {
         return new Environment() {
             @Override
             public Optional<String> variable(String name) {
@@ -73,12 +58,12 @@ public interface Environment {
 
             @Override
             public boolean stdoutIsTerminal() {
-                return stdoutTerminal;
+                return stdoutTerminal.getAsBoolean();
             }
 
             @Override
             public boolean stderrIsTerminal() {
-                return stderrTerminal;
+                return stderrTerminal.getAsBoolean();
             }
         };
     }

@@ -2,7 +2,7 @@ package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.port.in.FindAppProfile;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,16 +39,24 @@ final class HomeOptions {
         return found;
     }
 
+    /** The profile {@link #resolve} read to find the home, which {@link #steps()} hands on to the run; null: none read. */
+    private Optional<AppProfile> profileRead;
+
     /** {@code --home}, else the home the steps' profile names, existing or not; none is a usage error. */
     Path resolve(CommandSpec spec, FindAppProfile profiles, Environment environment) {
-        Optional<AppProfile> profile = home == null ? profiles.profile(steps()) : Optional.empty();
+        if (home == null) profileRead = profiles.profile(steps());
+        Optional<AppProfile> profile = home == null ? profileRead : Optional.empty();
         return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "--home is required: " + Homes.noDefault(profile, migrations)));
     }
 
-    /** The --migrations tree, else the bundled steps. */
+    /**
+     * The --migrations tree, else the bundled steps; with the profile {@link #resolve} read, when it read one, so
+     * that a run reads {@code telec.yaml} once.
+     */
     StepSource steps() {
-        return StepSource.directoryOrBundled(migrations());
+        StepSource source = StepSource.directoryOrBundled(migrations());
+        return profileRead == null ? source : source.withProfile(profileRead);
     }
 
     /**

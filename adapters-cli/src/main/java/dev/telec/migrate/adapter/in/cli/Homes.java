@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.in.cli;
 
 import dev.telec.migrate.api.HomeException;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -16,11 +16,11 @@ final class LockOptions {
         return Duration.ofSeconds(waitSeconds);
     }
 
-    /** Says once on stderr that this run waits for the one holding the home (also with --json: stdout stays one document). */
+    /**
+     * Says once on stderr that this run waits for the one holding the home (also with --json: stdout stays one
+     * document): the one printer of that line, for every verb that takes the lock ({@link RunListener} too).
+     */
     static Consumer<String> waitingNotice(PrintWriter err) {
-        return message -> {
-            err.println("telec: " + message);
-            err.flush();
-        };
+        return message -> Progress.println(err, "telec: " + message);
     }
 }

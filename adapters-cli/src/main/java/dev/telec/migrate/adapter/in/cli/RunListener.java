@@ -3,6 +3,7 @@ package dev.telec.migrate.adapter.in.cli;
 import dev.telec.migrate.application.port.in.StepListener;
 import dev.telec.migrate.domain.MigrationId;
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 
 /**
  * How {@code telec migrate} follows a run or a dry-run on stderr: the progress line (when one is shown), the
@@ -11,7 +12,7 @@ import java.io.PrintWriter;
  */
 final class RunListener implements StepListener {
 
-    private final PrintWriter err;
+    private final Consumer<String> waitingNotice;
     private final Progress progress;
     private final boolean quiet;
     private final Interruption interruption;
@@ -21,7 +22,7 @@ final class RunListener implements StepListener {
      * @param interruption the real run's signals, or null for a dry-run (which writes nothing: a signal just ends it)
      */
     RunListener(PrintWriter err, Progress progress, boolean quiet, Interruption interruption) {
-        this.err = err;
+        this.waitingNotice = LockOptions.waitingNotice(err);
         this.progress = progress;
         this.quiet = quiet;
         this.interruption = interruption;
@@ -40,7 +41,7 @@ final class RunListener implements StepListener {
 
     @Override
     public void waiting(String message) {
-        if (!quiet) Progress.println(err, "telec: " + message);
+        if (!quiet) waitingNotice.accept(message);
     }
 
     @Override

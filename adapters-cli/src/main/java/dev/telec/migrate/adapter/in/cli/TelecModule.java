@@ -71,7 +71,7 @@ public final class TelecModule extends AbstractModule {
         Provider<DryRunUseCase> dryRuns = getProvider(DryRunUseCase.class);
         bind(MigrateUseCase.class).toProvider(of(() -> new Migrator(runner.get(), dryRuns.get()))).in(Singleton.class);
         bind(StatusUseCase.class).toProvider(of(() -> new StatusService(manifests.get(), states.get()))).in(Singleton.class);
-        bind(ValidateUseCase.class).toProvider(of(() -> new ValidateService(manifests.get(), states.get()))).in(Singleton.class);
+        bind(ValidateUseCase.class).toProvider(of(() -> new ValidateService(manifests.get(), states.get(), dryRuns.get()))).in(Singleton.class);
         bind(StampUseCase.class).toProvider(of(() -> new StampService(manifests.get(), states.get(), clock.get(), locks.get())))
                 .in(Singleton.class);
         bind(MarkUseCase.class).toProvider(of(() -> new MarkService(manifests.get(), states.get(), clock.get(), locks.get())))

@@ -1,23 +1,13 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import dev.telec.migrate.api.TelecException;
-import dev.telec.migrate.application.port.in.DryRunCommand;
-import dev.telec.migrate.application.port.in.DryRunOptions;
-import dev.telec.migrate.application.port.in.DryRunUseCase;
-import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.ValidateCommand;
 import dev.telec.migrate.application.port.in.ValidateUseCase;
-import dev.telec.migrate.domain.MigrationReport;
-import dev.telec.migrate.domain.StepOutcome;
-import dev.telec.migrate.domain.StepResult;
 import dev.telec.migrate.domain.Validation;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -54,20 +44,19 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
     @Mixin
     HomeOptions options;
 
+    /** What the command line adds to a warning's message: the verb that shows more. */
+    private static final Map<Validation.WarningKind, String> WARNING_HINTS = Map.of(
+            Validation.WarningKind.NOTE, "",
+            Validation.WarningKind.WOULD_FAIL, " (telec migrate --dry-run shows the run)",
+            Validation.WarningKind.NOT_CHECKED, "");
+
     private final Provider<ValidateUseCase> validator;
-    private final Provider<DryRunUseCase> dryRuns;
     private final Provider<FindAppProfile> profiles;
     private final Environment environment;
 
-    /** Said, not failed: {@code id} null when it is about the whole home. */
-    private record Warning(String id, String kind, String message) {
-    }
-
     @Inject
-    ValidateCli(Provider<ValidateUseCase> validator, Provider<DryRunUseCase> dryRuns, Provider<FindAppProfile> profiles,
-                Environment environment) {
+    ValidateCli(Provider<ValidateUseCase> validator, Provider<FindAppProfile> profiles, Environment environment) {
         this.validator = validator;
-        this.dryRuns = dryRuns;
         this.profiles = profiles;
         this.environment = environment;
     }
@@ -77,7 +66,6 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
         Optional<Path> home = options.namedHome(profiles.get(), environment);
         Validation validation = validator.get().validate(
                 new ValidateCommand(home, options.migrations(), options.allowInsecureMigrations));
-        List<Warning> warnings = home.map(h -> warnings(h, validation)).orElse(List.of());
         PrintWriter out = spec.commandLine().getOut();
         if (options.json) {
             JsonDocument.write(out, g -> {
@@ -92,11 +80,11 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
                 }
                 g.writeEndArray();
                 g.writeArrayFieldStart("warnings");
-                for (Warning w : warnings) {
+                for (Validation.Warning w : validation.warnings()) {
                     g.writeStartObject();
-                    g.writeStringField("id", w.id());
-                    g.writeStringField("kind", w.kind());
-                    g.writeStringField("message", w.message());
+                    g.writeStringField("id", w.id().orElse(null));
+                    g.writeStringField("kind", w.kind().wireName());
+                    g.writeStringField("message", w.message() + WARNING_HINTS.get(w.kind()));
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -107,8 +95,8 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
             for (Validation.Problem p : validation.problems()) {
                 err.println("telec: " + p.kind().wireName() + ": " + p.id() + ": " + p.message() + HINTS.get(p.kind()));
             }
-            for (Warning w : warnings) {
-                err.println("telec: warning: " + (w.id() == null ? "" : w.id() + ": ") + w.message());
+            for (Validation.Warning w : validation.warnings()) {
+                err.println("telec: warning: " + w.id().map(id -> id + ": ").orElse("") + w.message() + WARNING_HINTS.get(w.kind()));
             }
             err.flush(); // before the verdict on stdout, which a terminal shows after them
             if (validation.valid()) {
@@ -116,34 +104,6 @@ final class ValidateCli implements Callable<Integer>, JsonErrors {
             }
         }
         return validation.valid() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /**
-     * What a dry-run of the home's pending steps says that is not a problem of the manifest: each step's notes (a
-     * declarative operation whose literal path names no file, which would be recorded as done), and a step that would
-     * fail (the dry-run stops there). None when an entry does not resolve: the problems say so already.
-     */
-    private List<Warning> warnings(Path home, Validation validation) {
-        if (validation.problems().stream().anyMatch(p -> p.kind() == Validation.Kind.UNRESOLVABLE)) return List.of();
-        MigrateCommand run = MigrateCommand.of(home, options.steps()).allowInsecureMigrations(options.allowInsecureMigrations)
-                .allowDowngrade(true);
-        MigrationReport report;
-        try {
-            report = dryRuns.get().dryRun(new DryRunCommand(run, DryRunOptions.DEFAULT.diffs(false)));
-        } catch (TelecException e) {
-            return List.of(new Warning(null, "not_checked", "the pending steps could not be dry-run, so what they would note "
-                    + "is not known: " + TelecException.oneLine(e.getMessage())));
-        }
-        List<Warning> warnings = new ArrayList<>();
-        for (StepResult step : report.steps()) {
-            String id = step.id().toString();
-            step.notes().forEach(note -> warnings.add(new Warning(id, "note", note)));
-            if (step.outcome() == StepOutcome.FAILED) {
-                warnings.add(new Warning(id, "would_fail", "would fail in a run: " + step.error().orElse("(no message)")
-                        + "; the steps after it were not dry-run (telec migrate --dry-run shows the run)"));
-            }
-        }
-        return warnings;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.domain.MigrationId;
@@ -82,7 +83,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
             log.snapshot(step);
         } catch (IOException e) {
             throw new TelecException(home, "cannot save the snapshot of the home before " + id + ": "
-                    + FileBackups.reason(e) + "; it was not run (--no-backup runs without a snapshot)", e);
+                    + Causes.reasonAt(e) + "; it was not run (--no-backup runs without a snapshot)", e);
         }
         snapshot = true;
         return stepHome;
@@ -103,7 +104,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
         } catch (IOException e) {
             noted.remove(relative);
             throw new FileSystemException(path.toString(), null,
-                    "cannot save what it holds before changing it (" + FileBackups.reason(e) + "); nothing was changed");
+                    "cannot save what it holds before changing it (" + Causes.reasonAt(e) + "); nothing was changed");
         }
     }
 
@@ -159,7 +160,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
         try {
             settle();
         } catch (IOException e) {
-            throw new TelecException(home, "cannot save what " + id + " changed: " + FileBackups.reason(e), e);
+            throw new TelecException(home, "cannot save what " + id + " changed: " + Causes.reasonAt(e), e);
         }
         log.kept(id.toString());
         images.clear();
@@ -174,7 +175,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
             HomeRestorer.restore(home, undo);
             log.rolledBack(id.toString());
         } catch (IOException e) {
-            throw new TelecException(home, "cannot roll back " + id + ": " + FileBackups.reason(e), e);
+            throw new TelecException(home, "cannot roll back " + id + ": " + Causes.reasonAt(e), e);
         }
         snapshot = false;
         images.clear();

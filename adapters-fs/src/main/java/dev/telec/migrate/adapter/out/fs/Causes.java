@@ -52,6 +52,19 @@ public final class Causes {
     }
 
     /**
+     * {@link #reason}, after the file the operating system named when the reason does not name it already
+     * ({@code /srv/app/.telec/backups/r1/log: No space left on device}): for messages about a tree of files, where
+     * the file that failed is not the one the message names.
+     */
+    public static String reasonAt(Exception e) {
+        String reason = reason(e);
+        if (e instanceof FileSystemException fse && fse.getFile() != null && !reason.contains(fse.getFile())) {
+            return fse.getFile() + ": " + reason;
+        }
+        return reason;
+    }
+
+    /**
      * A failure of something telec called (a class loader, a parser), for messages that name what failed:
      * the exception's type and its message on one line.
      */

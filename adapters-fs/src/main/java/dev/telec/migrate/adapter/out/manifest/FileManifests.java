@@ -5,7 +5,7 @@ import dev.telec.migrate.adapter.out.script.ScriptHost;
 import dev.telec.migrate.adapter.out.script.ScriptSettings;
 import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.out.Manifests;
 import java.net.URL;
@@ -66,6 +66,9 @@ public final class FileManifests implements Manifests {
      */
     @Override
     public Manifest load(StepSource source, boolean allowInsecure) {
+        // a profile the caller read already (to find the home) is the run's: telec.yaml is read once per run
+        Optional<AppProfile> known = source instanceof StepSource.Profiled p ? p.profile() : null;
+        if (source instanceof StepSource.Profiled p) source = p.source();
         if (source instanceof StepSource.Migrations given) {
             try {
                 return Manifest.ofMigrations(given.steps());
@@ -84,7 +87,7 @@ public final class FileManifests implements Manifests {
             throw new IllegalArgumentException("unknown step source: " + source);
         }
         Manifest manifest = assemble(entries);
-        Optional<AppProfile> profile = profile(source);
+        Optional<AppProfile> profile = known != null ? known : profile(source);
         profile.ifPresent(p -> parser.scripts().configure(scriptSettings(parser.scripts().settings(), p)));
         return profile.map(manifest::withProfile).orElse(manifest);
     }
@@ -105,6 +108,7 @@ public final class FileManifests implements Manifests {
     /** The {@code telec.yaml} at the top of the source's tree, when it has one; step objects have none. */
     @Override
     public Optional<AppProfile> profile(StepSource source) {
+        if (source instanceof StepSource.Profiled profiled) return profiled.profile();
         if (source instanceof StepSource.Directory directory) {
             Path file = directory.path().resolve(ProfileFile.NAME);
             if (!Files.exists(file)) return Optional.empty();

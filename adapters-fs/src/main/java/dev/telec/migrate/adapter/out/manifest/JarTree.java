@@ -1,7 +1,7 @@
 package dev.telec.migrate.adapter.out.manifest;
 
 import dev.telec.migrate.api.ManifestException;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLConnection;

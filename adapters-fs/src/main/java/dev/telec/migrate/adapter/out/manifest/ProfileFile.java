@@ -8,7 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.telec.migrate.adapter.out.fs.Sizes;
 import dev.telec.migrate.adapter.out.script.Durations;
 import dev.telec.migrate.adapter.out.script.Sandboxing;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
 import java.io.InputStream;

@@ -79,6 +79,15 @@ final class DocumentOperations {
         boolean apply(LoadedDocument doc) throws IOException;
     }
 
+    /** Whether no document {@code file} matches holds {@code pointer} (a missing file holds nothing). */
+    private static boolean noDocumentHolds(Path home, HomePattern file, DocumentFormat format, JsonPointer pointer) throws IOException {
+        for (HomePattern.Match m : file.matches(home)) {
+            LoadedDocument doc = LoadedDocument.load(m.path(), format);
+            if (doc != null && doc.document().get(pointer) != null) return false;
+        }
+        return true;
+    }
+
     /**
      * Edits every document {@code file} matches in memory first and writes the changed ones after, so that a
      * conflict in any of them (different values, a pointer through a non-object) is found before a single file
@@ -156,11 +165,7 @@ final class DocumentOperations {
 
         @Override
         public boolean satisfied(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                LoadedDocument doc = LoadedDocument.load(m.path(), format);
-                if (doc != null && doc.document().get(pointer) != null) return false;
-            }
-            return true;
+            return noDocumentHolds(home, file, format, pointer);
         }
 
         @Override
@@ -185,11 +190,7 @@ final class DocumentOperations {
 
         @Override
         public boolean satisfied(Path home) throws IOException {
-            for (HomePattern.Match m : file.matches(home)) {
-                LoadedDocument doc = LoadedDocument.load(m.path(), format);
-                if (doc != null && doc.document().get(from) != null) return false;
-            }
-            return true;
+            return noDocumentHolds(home, file, format, from);
         }
 
         @Override

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.telec.migrate.api.ManifestException;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.application.manifest.Manifest;
+import dev.telec.migrate.domain.AppName;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.testing.RecordingMigration;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,5 +118,24 @@ class StepSourcesTest {
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("1.0.0/001_a")
                 .hasMessageContaining("1.0.0/001_b");
+    }
+
+    @Test
+    void aSourceWithItsProfileAlreadyReadIsLoadedWithThatProfileAndTheFileIsNotReadAgain() throws IOException {
+        Path tree = temp.resolve("tree");
+        Files.createDirectories(tree.resolve("v1.0.0"));
+        Files.writeString(tree.resolve("v1.0.0/001_declared.yaml"), Trees.RECORDING_YAML);
+        Files.writeString(tree.resolve("telec.yaml"), "app: myapp\nhome: ~/.myapp\n");
+        FileManifests manifests = new FileManifests();
+        Optional<AppProfile> read = manifests.profile(StepSource.directory(tree));
+        Files.writeString(tree.resolve("telec.yaml"), "app: [not, an, app name\n"); // replaced, and malformed
+
+        Manifest manifest = manifests.load(StepSource.directory(tree).withProfile(read));
+
+        assertThat(manifest.profile()).isEqualTo(read).map(AppProfile::app).contains(AppName.of("myapp"));
+        assertThat(ids(manifest)).containsExactly("1.0.0/001_declared");
+        assertThat(manifests.profile(StepSource.directory(tree).withProfile(Optional.empty()))).isEmpty();
+        assertThatThrownBy(() -> manifests.load(StepSource.directory(tree))).as("read again, the file is malformed")
+                .isInstanceOf(ManifestException.class);
     }
 }

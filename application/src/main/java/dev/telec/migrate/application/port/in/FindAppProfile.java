@@ -1,6 +1,6 @@
 package dev.telec.migrate.application.port.in;
 
-import dev.telec.migrate.application.port.out.AppProfile;
+import dev.telec.migrate.domain.AppProfile;
 import java.util.Optional;
 
 /** What a manifest says about its app ({@code telec.yaml}), before the home is known: where the home is by default. */

@@ -1,5 +1,6 @@
 package dev.telec.migrate.application.port.in;
 
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.spi.Migration;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a run takes its steps from, named by the caller. A run reads that one source and nothing else:
@@ -71,6 +73,27 @@ public sealed interface StepSource {
         }
     }
 
+    /**
+     * {@code source} with its app profile ({@code telec.yaml}) as the caller already read it, through
+     * {@link FindAppProfile}, to find the home: a run on it uses this profile and does not read the file again,
+     * so a tree replaced between the two reads (an upgrade in progress) cannot give the run another app than the
+     * one its home was chosen for.
+     *
+     * @param profile as read: empty when the tree has no {@code telec.yaml}
+     */
+    record Profiled(StepSource source, Optional<AppProfile> profile) implements StepSource {
+        public Profiled {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(profile, "profile");
+            if (source instanceof Profiled) throw new IllegalArgumentException("already has its profile: " + source);
+        }
+    }
+
+    /** This source with its profile as already read ({@link Profiled}): the profile read once, handed on. */
+    default StepSource withProfile(Optional<AppProfile> profile) {
+        return new Profiled(this instanceof Profiled p ? p.source() : this, profile);
+    }
+
     static StepSource directory(Path path) {
         return new Directory(path);
     }
@@ -93,15 +116,15 @@ public sealed interface StepSource {
         return new Migrations(new LinkedHashMap<>(steps));
     }
 
+    /** The manifest tree {@code directory} names, or the bundled steps when it is empty (a verb's {@code --migrations}). */
+    static StepSource directoryOrBundled(Optional<Path> directory) {
+        return directory.map(StepSource::directory).orElseGet(StepSource::bundled);
+    }
+
     /**
      * The TeleClaude steps bundled with the command line, class-path root {@value #BUNDLED_ROOT} of the loader
      * that loaded telec. A library caller names its own source instead.
      */
-    /** The manifest tree {@code directory} names, or the bundled steps when it is empty (a verb's {@code --migrations}). */
-    static StepSource directoryOrBundled(java.util.Optional<Path> directory) {
-        return directory.map(StepSource::directory).orElseGet(StepSource::bundled);
-    }
-
     static StepSource bundled() {
         return new ClassPathRoot(BUNDLED_ROOT, StepSource.class.getClassLoader());
     }

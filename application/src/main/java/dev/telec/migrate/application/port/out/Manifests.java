@@ -1,6 +1,7 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.api.ManifestException;
+import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.application.manifest.Manifest;
 import dev.telec.migrate.application.port.in.StepSource;
 import java.util.Optional;

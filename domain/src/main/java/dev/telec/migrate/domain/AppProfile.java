@@ -1,6 +1,5 @@
-package dev.telec.migrate.application.port.out;
+package dev.telec.migrate.domain;
 
-import dev.telec.migrate.domain.AppName;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
