@@ -38,12 +38,12 @@ top="$(python3 "$root/bench/gen_workload.py" "$out/w" "$steps")"
 "$a" --version >/dev/null
 "$b" --version >/dev/null # a checkout's ./telec builds its jars and start-up cache here, outside the timings
 
-k=0
-# one run: prints "wall_ms cpu_s"
+mkdir -p "$out/h"
+# one run on a new, empty home: prints "wall_ms cpu_s" (it runs in a subshell: the home's name comes from mktemp)
 run() { # telec [args...]
-  local t="$1" t0 t1 cpu=n/a; shift
-  k=$((k + 1)); mkdir -p "$out/h/$k"
-  local cmd=("$t" migrate -q --home "$out/h/$k" --migrations "$out/w/telec" --from 0.0.0 --to "$top" "$@")
+  local t="$1" t0 t1 cpu=n/a home; shift
+  home="$(mktemp -d "$out/h/XXXXXX")"
+  local cmd=("$t" migrate -q --home "$home" --migrations "$out/w/telec" --from 0.0.0 --to "$top" "$@")
   t0=$(date +%s%N)
   if [ -x /usr/bin/time ]; then
     /usr/bin/time -f '%U %S' -o "$out/cpu" "${cmd[@]}" >/dev/null 2>&1 || { echo "pair.sh: failed: ${cmd[*]}" >&2; exit 1; }

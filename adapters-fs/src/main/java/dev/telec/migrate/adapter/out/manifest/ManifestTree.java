@@ -84,11 +84,11 @@ record ManifestTree(Path root, ClassLoader classLoader, Function<Path, Location>
                         + " (three digits, description [A-Za-z0-9_]+)");
             }
             Location location = locate.apply(child);
-            Content text = content.apply(child);
+            ReadOnce text = new ReadOnce(content.apply(child)); // parsed, then hashed after the step: read once
             Format form = format.get();
             Scripts.Origin origin = new Scripts.Origin(root, checkTrust);
-            entries.add(new FileEntry(id, location, () -> parser.resolve(location, text, form, classLoader, origin),
-                    resolve -> parser.checksum(location, text, form, classLoader, resolve)));
+            entries.add(new FileEntry(id, location, () -> parser.resolve(location, text.keeping(), form, classLoader, origin),
+                    resolve -> parser.checksum(location, text.taking(), form, classLoader, resolve)));
         }
     }
 

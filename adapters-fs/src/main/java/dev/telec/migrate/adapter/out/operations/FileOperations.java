@@ -47,8 +47,10 @@ final class FileOperations {
             for (HomePattern.Match m : path.matches(home)) {
                 Path dir = m.path();
                 if (Files.isDirectory(dir)) continue;
-                if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
-                createParentsOfConfined(dir, durability); // matches() has just confined it
+                // links followed (one stat, no exception when absent on JDK 20+): matches() has just confined
+                // dir, so a link there leads to something inside the home, and a dangling one was refused
+                if (Files.exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
+                createParentsOfConfined(dir, durability);
                 Files.createDirectory(dir);
                 Ownership.inherit(dir);
                 sync(durability, dir.getParent());
