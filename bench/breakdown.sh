@@ -27,7 +27,7 @@ cp="${line##* }"
 read -r -a opts <<<"${line% *}"
 java="${TELEC_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}"
 extra="$root/bench/jmh/target/classes"
-start=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
+start=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
 
 now() { date +%s%N; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {m = NR % 2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.1f", m}'; }
@@ -73,7 +73,7 @@ phases "with the AOT cache (relocated: the JDK's default)"
 phases "with the AOT cache, mapped without relocation" -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
 start=(-Xshare:auto)
 phases "without the AOT cache (the JDK's CDS archive only)"
-start=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off)
+start=(-XX:AOTCache="$cache" -Xlog:aot=off -Xlog:cds=off -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining)
 echo
 echo "| floor | wall |"
 echo "|---|---:|"

@@ -548,6 +548,22 @@ public final class FaultyFileSystem extends ForwardingFileSystem {
     }
 
     @Override
+    protected <A extends BasicFileAttributes> A readAttributesIfExists(Path path, Class<A> type, LinkOption... options) throws IOException {
+        checkAlive(path);
+        return super.readAttributesIfExists(path, type, options);
+    }
+
+    @Override
+    protected boolean exists(Path path, LinkOption... options) {
+        try {
+            checkAlive(path);
+        } catch (IOException e) {
+            return false; // as Files.exists answers when it cannot tell
+        }
+        return super.exists(path, options);
+    }
+
+    @Override
     protected Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         checkAlive(path);
         return super.readAttributes(path, attributes, options);

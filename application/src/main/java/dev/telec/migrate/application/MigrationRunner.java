@@ -91,13 +91,36 @@ public final class MigrationRunner implements MigrateUseCase {
      * Runs {@code command} for real on a sandbox copy of a home, naming the outcomes as a dry-run does
      * ({@code would_apply}, ...): the report of a simulated dry-run.
      */
-    MigrationReport simulate(MigrateCommand onCopy, StepListener listener) {
-        return run(onCopy, listener, Mode.SIMULATED_DRY_RUN);
+    MigrationReport simulate(MigrateCommand onCopy, StepListener listener, Steps steps) {
+        return run(onCopy, listener, Mode.SIMULATED_DRY_RUN, steps);
+    }
+
+    /**
+     * A command's manifest, read once, and its steps as they are resolved: for the use cases that look at the
+     * pending steps before they run them (a dry-run chooses its sandbox, then simulates), so that the entries
+     * are read and parsed once.
+     */
+    static final class Steps {
+        final Manifest manifest;
+        final Map<MigrationId, Migration> resolved = new LinkedHashMap<>();
+
+        private Steps(Manifest manifest) {
+            this.manifest = manifest;
+        }
+    }
+
+    /** The manifest {@code command} names, read (and so validated) now. */
+    Steps steps(MigrateCommand command) {
+        return new Steps(manifests.load(command.steps(), command.allowInsecureMigrations()));
     }
 
     private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode) {
+        return run(command, listener, mode, steps(command));
+    }
+
+    private MigrationReport run(MigrateCommand command, StepListener listener, Mode mode, Steps steps) {
         Path home = command.home();
-        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
+        Manifest manifest = steps.manifest;
         // Read (and so validate) the state before anything is written: a bad state file leaves the home
         // byte for byte as it was, without even a lock file.
         MigrationState state = ownState(home, manifest, stateStore.load(home));
@@ -107,7 +130,7 @@ public final class MigrationRunner implements MigrateUseCase {
         }
         // Resolve every step that may run before running any, and before the lock file is written: a typo in
         // one entry must not leave a half-run, nor any write at all.
-        Map<MigrationId, Migration> resolved = new LinkedHashMap<>();
+        Map<MigrationId, Migration> resolved = steps.resolved;
         Map<MigrationId, Migration> pending = plan.pending(state, resolved);
         if (!plan.writes(state)) {
             return new StepRun(stateStore, clock, backups, home, state, listener, mode).steps(plan, pending);
@@ -119,9 +142,9 @@ public final class MigrationRunner implements MigrateUseCase {
             List<MigrationId> recovered = mode == Mode.RUN ? backups.recover(home, locked) : List.of();
             Plan again = Plan.of(command, manifest, locked);
             if (again.leftAsItIs()) return again.leftAsItIsReport(mode, Optional.empty());
-            Map<MigrationId, Migration> steps = again.pending(locked, resolved);
-            return new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, manifest, again, recovered, steps)
-                    .steps(again, steps);
+            Map<MigrationId, Migration> toRun = again.pending(locked, resolved);
+            return new StepRun(stateStore, clock, backups, home, locked, listener, mode).backedUp(command, manifest, again, recovered, toRun)
+                    .steps(again, toRun);
         }
     }
 
@@ -157,10 +180,14 @@ public final class MigrationRunner implements MigrateUseCase {
      * (so a bad entry throws here as it would in the run), and refuses a foreign app's home first, as the run does.
      */
     public boolean pendingStepsNeedADisk(MigrateCommand command) {
-        Manifest manifest = manifests.load(command.steps(), command.allowInsecureMigrations());
-        MigrationState state = ownState(command.home(), manifest, stateStore.load(command.home()));
-        Plan plan = Plan.of(command, manifest, state);
-        return !plan.leftAsItIs() && anyScript(plan.pending(state, new LinkedHashMap<>()));
+        return pendingStepsNeedADisk(command, steps(command));
+    }
+
+    /** {@link #pendingStepsNeedADisk(MigrateCommand)} on steps already read; those it resolves are kept in {@code steps}. */
+    boolean pendingStepsNeedADisk(MigrateCommand command, Steps steps) {
+        MigrationState state = ownState(command.home(), steps.manifest, stateStore.load(command.home()));
+        Plan plan = Plan.of(command, steps.manifest, state);
+        return !plan.leftAsItIs() && anyScript(plan.pending(state, steps.resolved));
     }
 
     private static boolean anyScript(Map<MigrationId, Migration> steps) {

@@ -1,10 +1,12 @@
 package dev.telec.migrate.application;
 
 import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
+import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.HistoryEntry;
@@ -59,12 +61,14 @@ public final class Restorer implements RestoreUseCase {
         if (command.dryRun()) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
-            return new Report(runs, backups.restore(home, runs, true), true, interrupted.isPresent());
+            DryRunOptions options = command.dryRunOptions();
+            Sandbox.Diffs diffs = new Sandbox.Diffs(options.diffs(), options.showSecrets(), options.secretWords());
+            return new Report(runs, backups.preview(home, runs, diffs), true, interrupted.isPresent());
         }
         try (HomeLocks.Held held = locks.acquire(home, command.lockWait(), "restore", waiting)) {
             Optional<List<String>> interrupted = backups.interrupted(home);
             List<String> runs = interrupted.orElseGet(() -> select(command));
-            List<Change> changes = backups.restore(home, runs, false, steps -> history(home, steps));
+            List<Change> changes = backups.restore(home, runs, steps -> history(home, steps));
             return new Report(runs, changes, false, interrupted.isPresent());
         }
     }

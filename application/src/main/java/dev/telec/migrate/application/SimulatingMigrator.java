@@ -51,7 +51,9 @@ public final class SimulatingMigrator implements DryRunUseCase {
         if (!options.simulate()) {
             return runner.checkOnly().plan(command.run(), listener, Optional.empty());
         }
-        Sandbox chosen = onDisk != sandbox && runner.pendingStepsNeedADisk(command.run()) ? onDisk : sandbox;
+        // the entries are read and resolved once, for the choice of sandbox and for the simulation
+        MigrationRunner.Steps entries = runner.steps(command.run());
+        Sandbox chosen = onDisk != sandbox && runner.pendingStepsNeedADisk(command.run(), entries) ? onDisk : sandbox;
         Sandbox.Copy copy;
         try {
             copy = chosen.copy(command.home(), options.limitBytes(),
@@ -72,7 +74,7 @@ public final class SimulatingMigrator implements DryRunUseCase {
                 public void finished(MigrationId id) {
                     changes.put(id, copy.changes());
                 }
-            }.andThen(listener));
+            }.andThen(listener), entries);
             List<StepResult> steps = new ArrayList<>(run.steps().size());
             for (StepResult step : run.steps()) {
                 steps.add(step.withChanges(changes.getOrDefault(step.id(), List.of())));

@@ -1,7 +1,5 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,10 +32,10 @@ public final class AotTraining {
         Class<?> entryPoint = Main.class;
         if (entryPoint.getName().isEmpty()) throw new IllegalStateException();
         try {
-            Injector injector = Guice.createInjector(new TelecModule());
+            Preload.startFor("migrate"); // as main starts them
             StringWriter sink = new StringWriter();
             PrintWriter out = new PrintWriter(sink);
-            Cli cli = new Cli(injector);
+            Cli cli = Cli.creatingInjectorBeside(new TelecModule());
             cli.run(out, out, "--version");
 
             Path home = work.resolve("home");

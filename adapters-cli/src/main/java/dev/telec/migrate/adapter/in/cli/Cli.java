@@ -1,20 +1,54 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command line as a testable function of arguments to exit code, over the given streams. */
 public final class Cli {
 
-    private final Injector injector;
+    private final Supplier<Injector> injector;
 
     public Cli(Injector injector) {
-        this.injector = Objects.requireNonNull(injector, "injector");
+        Objects.requireNonNull(injector, "injector");
+        this.injector = () -> injector;
+    }
+
+    private Cli(Supplier<Injector> injector) {
+        this.injector = injector;
+    }
+
+    /**
+     * A command line whose injector is created on a thread of its own while picocli reads the command classes'
+     * annotations on the caller's: the two are the larger part of a start, and picocli needs the injector only
+     * when it creates the first command object. A failure to create the injector is thrown where it is needed.
+     */
+    static Cli creatingInjectorBeside(Module wiring) {
+        FutureTask<Injector> creation = new FutureTask<>(() -> Guice.createInjector(wiring));
+        Thread thread = new Thread(creation, "telec-injector");
+        thread.setDaemon(true);
+        thread.start();
+        return new Cli(() -> {
+            try {
+                return creation.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the command line was being set up", e);
+            }
+        });
     }
 
     public int run(PrintWriter out, PrintWriter err, String... args) {
@@ -37,7 +71,7 @@ public final class Cli {
             }
         }
         // after the subcommands are added: the scheme is handed down to all of them
-        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.getInstance(Environment.class))));
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(Colors.forStdout(args, injector.get().getInstance(Environment.class))));
         commandLine.setOut(out);
         commandLine.setErr(err);
         ExitCodes exitCodes = new ExitCodes();
@@ -76,11 +110,11 @@ public final class Cli {
      * from its default factory: by package, never as a fallback after Guice failed, so a missing binding
      * fails loudly.
      */
-    private record GuiceFactory(Injector injector) implements CommandLine.IFactory {
+    private record GuiceFactory(Supplier<Injector> injector) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             if (type.getName().startsWith("dev.telec.")) {
-                return injector.getInstance(type);
+                return injector.get().getInstance(type);
             }
             return CommandLine.defaultFactory().create(type);
         }

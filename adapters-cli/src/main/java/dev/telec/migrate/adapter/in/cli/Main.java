@@ -1,6 +1,5 @@
 package dev.telec.migrate.adapter.in.cli;
 
-import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.OutputStreamWriter;
@@ -15,13 +14,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        Preload.startFor(args);
         // for bench/compare.sh: how much the run wrote to state files (snapshot and journal)
         LongAdder stateBytes = System.getenv("TELEC_STATS") == null ? null : new LongAdder();
         Module wiring = stateBytes == null ? new TelecModule()
                 : Modules.override(new TelecModule()).with(new StatsModule(stateBytes));
-        int code = new Cli(Guice.createInjector(wiring)).run(out, err, args);
+        Cli cli = Cli.creatingInjectorBeside(wiring);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+        int code = cli.run(out, err, args);
         out.flush();
         if (stateBytes != null) {
             err.println("telec-stats: state-bytes-written=" + stateBytes.sum());

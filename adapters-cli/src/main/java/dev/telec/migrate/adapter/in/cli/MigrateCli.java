@@ -57,16 +57,8 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
             + "report each step's outcome and changes with diffs; write nothing. Exit 1 when a step would fail.")
     boolean dryRun;
 
-    @Option(names = "--no-diff", description = "With --dry-run: list changed paths without diffs.")
-    boolean noDiff;
-
-    @Option(names = "--show-secrets", description = "With --dry-run: do not mask values of secret keys in diffs.")
-    boolean showSecrets;
-
-    @Option(names = "--secret-words", paramLabel = "W,W", split = ",",
-            description = "With --dry-run: mask values of keys whose name contains one of these words "
-                    + "(case-insensitive; default: token,password,secret,api_key,credential).")
-    List<String> secretWords;
+    @Mixin
+    DiffOptions diffs;
 
     @Option(names = "--simulation-limit", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
             description = "With --dry-run: copy homes up to this size (bytes, or with K/M/G; default 256M); "
@@ -209,8 +201,8 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
                 if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --dry-run (a dry-run writes nothing)");
             }
         }
-        if (noDiff) {
-            for (String option : List.of("--show-secrets", "--secret-words")) {
+        if (diffs.noDiff) {
+            for (String option : DiffOptions.MASKING) {
                 if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
             }
         }
@@ -231,14 +223,7 @@ final class MigrateCli implements Callable<Integer>, JsonErrors {
     }
 
     DryRunOptions dryRunOptions() {
-        DryRunOptions options = DryRunOptions.DEFAULT.diffs(!noDiff).showSecrets(showSecrets);
-        if (secretWords != null) {
-            List<String> words = secretWords.stream().map(String::strip).toList();
-            if (words.isEmpty() || words.stream().anyMatch(String::isEmpty)) {
-                throw new IllegalArgumentException("--secret-words needs words separated by commas, like token,password");
-            }
-            options = options.secretWords(words);
-        }
+        DryRunOptions options = diffs.applyTo(DryRunOptions.DEFAULT);
         if (simulationLimit != null) options = options.limitBytes(simulationLimit);
         return options;
     }

@@ -1,10 +1,12 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationReport;
 import dev.telec.migrate.domain.StepOutcome;
 import dev.telec.migrate.domain.StepResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -86,8 +88,11 @@ final class ReportPrinter {
         return report.steps().stream().filter(s -> s.outcome() == StepOutcome.IGNORED).map(s -> s.id().toString()).toList();
     }
 
-    /** {@code + created path}, {@code ~ modified path}, {@code - deleted path}, {@code > moved a -> b}, then the diff. */
-    private void changeLines(Change change) {
+    /**
+     * {@code + created path}, {@code ~ modified path}, {@code - deleted path}, {@code > moved a -> b}, then the diff:
+     * a change as every verb that shows one prints it.
+     */
+    void changeLines(Change change) {
         String indent = " ".repeat(4);
         switch (change.kind()) {
             case CREATED -> out.println(indent + paint("+ created " + change.path(), Style.fg_green));
@@ -155,18 +160,7 @@ final class ReportPrinter {
                     g.writeStringField("stdout", step.output().get().stdout());
                     g.writeStringField("stderr", step.output().get().stderr());
                 }
-                if (report.simulated()) {
-                    g.writeArrayFieldStart("changes");
-                    for (Change change : step.changes()) {
-                        g.writeStartObject();
-                        g.writeStringField("path", change.path());
-                        g.writeStringField("kind", change.kind().wireName());
-                        if (change.to().isPresent()) g.writeStringField("to", change.to().get());
-                        g.writeStringField("diff", change.diff().orElse(null));
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                }
+                if (report.simulated()) changes(g, step.changes());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -181,6 +175,20 @@ final class ReportPrinter {
         });
         warnIgnored(report);
         report.error().ifPresent(e -> err.println("telec: " + TelecException.oneLine(e)));
+    }
+
+    /** {@code "changes": [{"path", "kind", "to" (moves only), "diff"}]}: changes as every verb's JSON gives them. */
+    static void changes(JsonGenerator g, List<Change> changes) throws IOException {
+        g.writeArrayFieldStart("changes");
+        for (Change change : changes) {
+            g.writeStartObject();
+            g.writeStringField("path", change.path());
+            g.writeStringField("kind", change.kind().wireName());
+            if (change.to().isPresent()) g.writeStringField("to", change.to().get());
+            g.writeStringField("diff", change.diff().orElse(null));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The document of a run that could not start: same shape, no steps. */

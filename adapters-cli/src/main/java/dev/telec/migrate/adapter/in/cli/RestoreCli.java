@@ -1,25 +1,26 @@
 package dev.telec.migrate.adapter.in.cli;
 
+import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
 import dev.telec.migrate.application.port.in.StepSource;
 import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.application.port.out.Backups;
-import dev.telec.migrate.domain.Change;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restore",
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
             "1:no such backup, or the restore failed (run it again to finish it)",
             "2:usage error",
             "3:another telec holds the home (see --wait)"})
-final class RestoreCli implements Callable<Integer> {
+final class RestoreCli implements Callable<Integer>, JsonErrors {
 
     @Spec
     CommandSpec spec;
@@ -46,23 +47,21 @@ final class RestoreCli implements Callable<Integer> {
     @Option(names = "--list", description = "List the runs whose backups are kept: id, start time, versions, steps, size.")
     boolean list;
 
-    @Option(names = "--dry-run", description = "Show what the restore would change; change nothing.")
+    @Option(names = "--dry-run", description = "Show what the restore would change, with diffs as telec migrate --dry-run shows "
+            + "a step's changes (and mode and owner changes); change nothing, take no lock.")
     boolean dryRun;
 
-    @Option(names = "--home", paramLabel = "DIR", description = "The deployment home (default: as for telec migrate).")
-    Path home;
-
-    @Option(names = "--wait", paramLabel = "SECONDS", description = "When another telec holds the home, wait up to SECONDS for it (default: 0).")
-    long waitSeconds;
-
-    @Option(names = "--json", description = "Print exactly one JSON document on stdout.")
-    boolean json;
+    @Mixin
+    DiffOptions diffs;
 
     @Option(names = {"-q", "--quiet"}, description = "Print nothing on success; errors still go to stderr.")
     boolean quiet;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
-    boolean verbose;
+    @Mixin
+    HomeOptions options;
+
+    @Mixin
+    LockOptions lock;
 
     private final Provider<RestoreUseCase> restorer;
     private final Provider<FindAppProfile> profiles;
@@ -77,12 +76,12 @@ final class RestoreCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path resolved = home();
+        refuseMeaninglessOptions();
+        Path resolved = options.resolve(spec, profiles.get(), environment);
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
-            if (runId != null || dryRun) throw new ParameterException(spec.commandLine(), "--list takes no RUN-ID and no --dry-run");
             List<Backups.Summary> runs = restorer.get().list(resolved);
-            if (json) {
+            if (options.json) {
                 JsonDocument.write(out, g -> {
                     g.writeArrayFieldStart("runs");
                     for (Backups.Summary s : runs) {
@@ -111,26 +110,20 @@ final class RestoreCli implements Callable<Integer> {
         }
         RestoreCommand command;
         try {
-            command = new RestoreCommand(resolved, Optional.ofNullable(runId), dryRun, Duration.ofSeconds(waitSeconds));
+            command = new RestoreCommand(resolved, Optional.ofNullable(runId), dryRun, lock.lockWait(),
+                    diffs.applyTo(DryRunOptions.DEFAULT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         RestoreUseCase.Report report = restorer.get().restore(command, LockOptions.waitingNotice(spec.commandLine().getErr()));
-        if (json) {
+        if (options.json) {
             JsonDocument.write(out, g -> {
                 g.writeArrayFieldStart("runs");
                 for (String r : report.runs()) g.writeString(r);
                 g.writeEndArray();
                 g.writeBooleanField("dryRun", report.dryRun());
                 g.writeBooleanField("resumed", report.resumed());
-                g.writeArrayFieldStart("changes");
-                for (Change c : report.changes()) {
-                    g.writeStartObject();
-                    g.writeStringField("path", c.path());
-                    g.writeStringField("kind", c.kind().wireName());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+                ReportPrinter.changes(g, report.changes());
                 g.writeNullField("error");
             });
         } else if (!quiet) {
@@ -138,23 +131,50 @@ final class RestoreCli implements Callable<Integer> {
             out.println(resolved + ": " + (report.dryRun() ? "a restore would put it back to before " : report.resumed()
                     ? "finished the interrupted restore; back to before " : "put back to before ")
                     + (report.runs().size() == 1 ? "run " : "runs ") + runs + (report.dryRun() ? " (dry run: nothing is changed)" : ""));
-            for (Change c : report.changes()) {
-                String verb = switch (c.kind()) {
-                    case CREATED -> "+ created ";
-                    case DELETED -> "- deleted ";
-                    case MODIFIED -> "~ modified ";
-                    case MOVED -> "> moved ";
-                };
-                out.println("    " + verb + c.path());
-            }
+            ReportPrinter printer = new ReportPrinter(out, spec.commandLine().getErr(), spec.commandLine().getColorScheme().ansi());
+            report.changes().forEach(printer::changeLines);
         }
         return ExitCodes.OK;
     }
 
-    private Path home() {
-        Optional<AppProfile> profile = home == null ? profiles.get().profile(StepSource.bundled()) : Optional.empty();
-        return Homes.resolve(home, profile, environment).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "--home is required: " + Homes.noDefault(profile, null)));
+    /** The restore's document with nothing restored (and, with --list, no runs listed), and the error. */
+    @Override
+    public void jsonError(PrintWriter out, String message) {
+        JsonDocument.write(out, g -> {
+            g.writeArrayFieldStart("runs");
+            g.writeEndArray();
+            if (!list) {
+                g.writeBooleanField("dryRun", dryRun);
+                g.writeBooleanField("resumed", false);
+                ReportPrinter.changes(g, List.of());
+            }
+            g.writeStringField("error", message);
+        });
     }
 
+    /** As for telec migrate: a flag that cannot mean anything here is a usage error naming it, never ignored. */
+    private void refuseMeaninglessOptions() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (list && (runId != null || dryRun)) throw usage("--list takes no RUN-ID and no --dry-run");
+        if (!dryRun) {
+            for (String option : DiffOptions.NAMES) {
+                if (given.hasMatchedOption(option)) throw usage(option + " only means something with --dry-run");
+            }
+        } else if (given.hasMatchedOption("--wait")) {
+            throw usage("--wait means nothing with --dry-run (a dry-run takes no lock)");
+        }
+        if (diffs.noDiff) {
+            for (String option : DiffOptions.MASKING) {
+                if (given.hasMatchedOption(option)) throw usage(option + " means nothing with --no-diff (there are no diffs to mask)");
+            }
+        }
+        if (options.allowInsecureMigrations) {
+            throw usage("--allow-insecure-migrations means nothing for telec restore (it loads no step)");
+        }
+        if (lock.waitSeconds < 0) throw usage("--wait needs a number of seconds >= 0, got " + lock.waitSeconds);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
 }

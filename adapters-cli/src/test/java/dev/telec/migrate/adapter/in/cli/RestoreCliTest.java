@@ -230,4 +230,137 @@ class RestoreCliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).doesNotContain(".telec").contains("- deleted config.yaml");
     }
+
+    /** Every path of the home, telec's own included, with its mode, mtime and content: what nothing may change. */
+    private Map<String, String> everything() throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(home)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String stamp = PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " " + Files.getLastModifiedTime(p).toMillis();
+                all.put(home.relativize(p).toString(), Files.isDirectory(p) ? "dir " + stamp
+                        : stamp + " " + HexFormat.of().formatHex(Files.readAllBytes(p)));
+            }
+        }
+        return all;
+    }
+
+    /** A run that changes config.yaml and a secret, creates notes/readme.txt, deletes data/old.txt. */
+    private void aRunThatChangesDeletesAndCreates() throws IOException {
+        Files.writeString(home.resolve("secrets.yaml"), "api_token: old-secret-value\nname: bot\n");
+        entry("v1.1.0/003_port.yaml", "operations:\n  - {op: write, path: config.yaml, content: \"port: 8080\\n\"}\n"
+                + "  - {op: set, file: secrets.yaml, pointer: /api_token, value: new-secret-value}\n");
+        Result run = migrate();
+        assertThat(run.code()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aDryRunShowsTheDiffTheRestoreWouldMakeAndChangesNothing() throws IOException {
+        aRunThatChangesDeletesAndCreates();
+        Map<String, String> after = everything();
+
+        Result r = restore("--dry-run");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("a restore would put it back to before run ").contains("(dry run: nothing is changed)")
+                .contains("    ~ modified config.yaml\n        --- a/config.yaml\n        +++ b/config.yaml\n")
+                .contains("        -port: 8080\n        +port: 80\n")
+                // what the run created, the restore deletes; what the run deleted, it creates again
+                .contains("    - deleted notes/readme.txt\n        --- a/notes/readme.txt\n        +++ /dev/null\n")
+                .contains("        -hello\n")
+                .contains("    - deleted notes/\n")
+                .contains("    + created data/old.txt\n        --- /dev/null\n        +++ b/data/old.txt\n")
+                .contains("        +old\n")
+                .contains("        -api_token: ***\n        +api_token: ***\n")
+                .doesNotContain("secret-value");
+        assertThat(everything()).as("the home, its state and .telec/ byte for byte, no lock left").isEqualTo(after);
+    }
+
+    @Test
+    void aDryRunInJsonIsOneDocumentWithTheChangesAndTheirDiffs() throws IOException {
+        aRunThatChangesDeletesAndCreates();
+        Map<String, String> after = everything();
+
+        Result r = restore("--dry-run", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode doc = r.json();
+        assertThat(doc.get("dryRun").asBoolean()).isTrue();
+        assertThat(doc.get("error").isNull()).isTrue();
+        Map<String, JsonNode> byPath = new TreeMap<>();
+        doc.get("changes").forEach(c -> byPath.put(c.get("path").asText(), c));
+        assertThat(byPath).containsKeys("config.yaml", "data/old.txt", "notes/", "notes/readme.txt", "secrets.yaml", "migration_state.json");
+        assertThat(byPath.get("config.yaml").get("kind").asText()).isEqualTo("modified");
+        assertThat(byPath.get("config.yaml").get("diff").asText()).contains("-port: 8080\n+port: 80");
+        assertThat(byPath.get("notes/readme.txt").get("kind").asText()).isEqualTo("deleted");
+        assertThat(byPath.get("data/old.txt").get("kind").asText()).isEqualTo("created");
+        assertThat(byPath.get("notes/").get("diff").isNull()).isTrue();
+        assertThat(byPath.get("secrets.yaml").get("diff").asText()).contains("+api_token: ***").doesNotContain("secret-value");
+        assertThat(r.out().strip()).doesNotContain("\n"); // one document, one line
+        assertThat(everything()).isEqualTo(after);
+    }
+
+    @Test
+    void showSecretsNoDiffAndSecretWordsWorkAsForMigrate() throws IOException {
+        aRunThatChangesDeletesAndCreates();
+
+        assertThat(restore("--dry-run", "--show-secrets").out())
+                .contains("-api_token: new-secret-value").contains("+api_token: old-secret-value");
+        assertThat(restore("--dry-run", "--secret-words", "name").out())
+                .contains("+api_token: old-secret-value").doesNotContain("name: bot");
+        Result noDiff = restore("--dry-run", "--no-diff");
+        assertThat(noDiff.out()).contains("~ modified config.yaml").doesNotContain("port: 8080").doesNotContain("@@");
+        assertThat(restore("--dry-run", "--no-diff", "--json").json().get("changes").get(0).get("diff").isNull()).isTrue();
+    }
+
+    @Test
+    void aModeChangedSinceTheRunIsShownAsAModeLine() throws IOException {
+        aRunThatChangesDeletesAndCreates();
+        Files.setPosixFilePermissions(home.resolve("config.yaml"), PosixFilePermissions.fromString("rw-------"));
+
+        Result r = restore("--dry-run");
+
+        assertThat(r.out()).contains("    ~ modified config.yaml\n        mode 0600 -> 0640\n        --- a/config.yaml\n");
+    }
+
+    @Test
+    void diffFlagsWithoutDryRunAndFlagsThatMeanNothingAreUsageErrors() throws IOException {
+        aRunThatChangesDeletesAndCreates();
+        Map<String, String> after = everything();
+
+        for (String[] args : List.of(new String[] {"--no-diff"}, new String[] {"--show-secrets"}, new String[] {"--secret-words", "x"},
+                new String[] {"--dry-run", "--wait", "5"}, new String[] {"--dry-run", "--no-diff", "--show-secrets"},
+                new String[] {"--allow-insecure-migrations"}, new String[] {"--dry-run", "--secret-words", ","})) {
+            Result r = restore(args);
+            assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+        }
+        assertThat(everything()).isEqualTo(after);
+    }
+
+    @Test
+    void anErrorWithJsonIsTheRestoresDocumentWithTheError() throws IOException {
+        Result r = restore("--dry-run", "--json");
+
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode doc = r.json();
+        assertThat(doc.get("error").asText()).contains("no backups to restore from");
+        assertThat(doc.get("changes")).isEmpty();
+        assertThat(doc.get("runs")).isEmpty();
+        assertThat(doc.get("dryRun").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRealRunsWildcardNeverReachesTheBackupsAndAStepMayNotWriteThere() throws IOException {
+        assertThat(migrate("--to", "1.1.0").code()).isZero();
+        entry("v1.2.0/001_all.yaml", "operations:\n  - {op: delete, path: \"*\"}\n");
+        Result all = migrate("--to", "1.2.0");
+        assertThat(all.code()).as(all.err()).isZero();
+        assertThat(home.resolve("config.yaml")).doesNotExist();
+        assertThat(restore("--list", "--json").json().get("runs")).hasSize(2);
+
+        entry("v1.3.0/001_into.yaml", "operations:\n  - {op: write, path: .telec/mine.txt, content: x}\n");
+        Result into = migrate();
+        assertThat(into.code()).isEqualTo(1);
+        assertThat(into.err()).contains("1.3.0/001_into: ").contains("telec keeps its backups there; a step may not change it");
+        assertThat(home.resolve(".telec/mine.txt")).doesNotExist();
+    }
 }

@@ -230,18 +230,21 @@ final class BackupLog implements Closeable {
         }
         long start = position;
         try {
-            if (pending.size() > 0) writeFully(ByteBuffer.wrap(pending.toByteArray()));
-            long offset = -1;
-            if (header != null) {
-                writeFully(head.flip());
-                offset = channel.position();
-                if (content != null) copyContent(content, size, crc);
+            // what is buffered, the record's header and (without content) its checksum: one write
+            boolean whole = header != null && content == null;
+            ByteBuffer first = ByteBuffer.allocate(pending.size() + head.capacity() + (whole ? 4 : 0));
+            first.put(pending.toByteArray()).put(head.array());
+            if (whole) first.putInt((int) crc.getValue());
+            writeFully(first.flip());
+            long offset = header == null ? -1 : start + pending.size() + head.capacity();
+            if (content != null) {
+                copyContent(content, size, crc);
                 writeFully(ByteBuffer.allocate(4).putInt((int) crc.getValue()).flip());
             }
             if (reach == Reach.FORCED) channel.force(false);
             unforced = reach != Reach.FORCED;
             pending.reset();
-            position = channel.position();
+            position = start + first.capacity() + (content != null ? size + 4 : 0);
             return offset;
         } catch (IOException | RuntimeException e) {
             try {

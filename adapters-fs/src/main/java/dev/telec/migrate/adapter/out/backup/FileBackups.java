@@ -5,8 +5,10 @@ import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.Ownership;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.state.JsonStateStore;
+import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
+import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
@@ -36,7 +38,7 @@ import java.util.function.Consumer;
  * the state files as they were when the run started and the pre-images each step saved through its
  * {@link PreImageFileSystem}. A run's directory gets a {@code finished} file when the run ended; one without
  * it is a run that was killed, and the next run rolls back its steps the state does not record. A restore
- * writes {@code .telec/restore.pending} before it changes anything and deletes it last.
+ * ({@link RestoreRuns}) writes {@code .telec/restore.pending} before it changes anything and deletes it last.
  */
 public final class FileBackups implements Backups {
 
@@ -150,7 +152,7 @@ public final class FileBackups implements Backups {
     }
 
     /** The earliest pre-image of each path, and with {@code sweep} a pre-image of "nothing" for every other path. */
-    private static List<HomeRestorer.Saved> undo(Path home, List<HomeRestorer.Saved> images, boolean sweep, Path dir)
+    static List<HomeRestorer.Saved> undo(Path home, List<HomeRestorer.Saved> images, boolean sweep, Path dir)
             throws IOException {
         List<HomeRestorer.Saved> undo = earliest(images);
         if (sweep) undo.addAll(HomeSnapshot.created(home, undo, dir.resolve(BackupLog.NAME)));
@@ -196,49 +198,13 @@ public final class FileBackups implements Backups {
     }
 
     @Override
-    public List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone) {
-        Path telec = home.resolve(DIRECTORY);
-        Path pending = telec.resolve(PENDING);
-        try {
-            String phase = Files.exists(pending) ? Files.readAllLines(pending, StandardCharsets.UTF_8).stream().findFirst().orElse("") : "";
-            Map<String, KeptRun> byId = new LinkedHashMap<>();
-            for (KeptRun k : KeptRun.all(home, false)) byId.put(k.meta().id(), k);
-            List<KeptRun> runs = new ArrayList<>();
-            for (String id : runIds) {
-                KeptRun k = byId.get(id);
-                if (k == null && !phase.equals("restored")) {
-                    throw new TelecException(runsOf(home).resolve(id), "no backup of run " + id + " (see telec restore --list)", null);
-                }
-                if (k != null) runs.add(k);
-            }
-            List<HomeRestorer.Saved> images = new ArrayList<>();
-            boolean sweep = false;
-            for (int i = runs.size() - 1; i >= 0; i--) {
-                for (KeptRun.Undo step : runs.get(i).steps(false).values()) {
-                    images.addAll(step.images());
-                    sweep |= step.sweep();
-                }
-            }
-            List<HomeRestorer.Saved> before = undo(home, images, sweep, runsOf(home));
-            List<Change> changes = HomeRestorer.changes(home, before);
-            if (dryRun) return changes;
-            if (!phase.equals("restored")) {
-                AtomicFiles.write(pending, ("restoring\n" + String.join("\n", runIds) + "\n").getBytes(StandardCharsets.UTF_8));
-                HomeRestorer.restore(home, before);
-                AtomicFiles.write(pending, ("restored\n" + String.join("\n", runIds) + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            List<MigrationId> steps = new ArrayList<>();
-            for (int i = runs.size() - 1; i >= 0; i--) steps.addAll(runs.get(i).applied());
-            undone.accept(steps);
-            for (KeptRun run : runs) deleteTree(run.dir());
-            AtomicFiles.syncDirectory(runsOf(home));
-            Files.deleteIfExists(pending);
-            AtomicFiles.syncDirectory(telec);
-            return changes;
-        } catch (IOException e) {
-            throw new TelecException(home, "restore failed: " + Causes.reasonAt(e)
-                    + "; run telec restore again to finish it", e);
-        }
+    public List<Change> preview(Path home, List<String> runIds, Sandbox.Diffs diffs) {
+        return RestoreRuns.preview(home, runIds, new DiffRenderer(diffs));
+    }
+
+    @Override
+    public List<Change> restore(Path home, List<String> runIds, Consumer<List<MigrationId>> undone) {
+        return RestoreRuns.restore(home, runIds, undone);
     }
 
     @Override
@@ -263,7 +229,7 @@ public final class FileBackups implements Backups {
         return total[0];
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) return;
         // the log first: a backup without its log is nothing, whatever else a crash leaves
         Files.deleteIfExists(root.resolve(BackupLog.NAME));

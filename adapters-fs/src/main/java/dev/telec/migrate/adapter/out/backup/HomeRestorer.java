@@ -2,7 +2,6 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.FileTrees;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
-import dev.telec.migrate.domain.Change;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,7 +20,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -85,24 +83,6 @@ final class HomeRestorer {
         for (Path dir : changedDirs) {
             if (dir != null && Files.isDirectory(dir)) AtomicFiles.syncDirectory(dir);
         }
-    }
-
-    /** What restoring {@code images} would change, in path order, without diffs. */
-    static List<Change> changes(Path home, List<Saved> images) throws IOException {
-        List<Saved> sorted = new ArrayList<>(images);
-        sorted.sort(Comparator.comparing(s -> s.image().path()));
-        List<Change> changes = new ArrayList<>();
-        for (Saved saved : sorted) {
-            if (!differs(home, saved)) continue;
-            PreImage image = saved.image();
-            PreImage.Kind now = kindOf(home, image.path());
-            boolean dir = image.kind() == PreImage.Kind.DIRECTORY || (image.kind() == PreImage.Kind.ABSENT && now == PreImage.Kind.DIRECTORY);
-            String shown = image.path() + (dir && !image.path().isEmpty() ? "/" : "");
-            Change.Kind kind = image.kind() == PreImage.Kind.ABSENT ? Change.Kind.DELETED
-                    : now == PreImage.Kind.ABSENT ? Change.Kind.CREATED : Change.Kind.MODIFIED;
-            changes.add(new Change(shown, kind, Optional.empty(), Optional.empty()));
-        }
-        return changes;
     }
 
     /** Whether the path of {@code saved} holds something else now than its pre-image (content, kind, mode, owner). */

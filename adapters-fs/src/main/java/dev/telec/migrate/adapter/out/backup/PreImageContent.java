@@ -1,7 +1,9 @@
 package dev.telec.migrate.adapter.out.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
@@ -24,5 +26,51 @@ final class PreImageContent {
             }
         }
         return buffer.array();
+    }
+
+    /** The content as a stream, read from the log as it is consumed (a large file is not held in memory). */
+    static InputStream stream(HomeRestorer.Saved saved) throws IOException {
+        PreImage image = saved.image();
+        FileChannel channel = FileChannel.open(saved.log(), StandardOpenOption.READ);
+        try {
+            channel.position(image.offset());
+            return new Slice(Channels.newInputStream(channel), image.size(), saved);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The next {@code size} bytes of a log; shorter is an error, not the end of the content. */
+    private static final class Slice extends InputStream {
+        private final InputStream in;
+        private final HomeRestorer.Saved saved;
+        private long left;
+
+        Slice(InputStream in, long size, HomeRestorer.Saved saved) {
+            this.in = in;
+            this.left = size;
+            this.saved = saved;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n < 0) throw new IOException(saved.log() + " is shorter than it should be");
+            left -= n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 }

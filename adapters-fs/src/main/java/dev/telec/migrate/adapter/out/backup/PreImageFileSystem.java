@@ -34,6 +34,11 @@ final class PreImageFileSystem extends ForwardingFileSystem {
         this.notes = notes;
     }
 
+    /** The home was changed beside this file system (a script step ran on it, a step was rolled back). */
+    void changedBeside() {
+        forgetRealPaths();
+    }
+
     @Override
     protected void beforeChange(Path delegatePath) throws IOException {
         notes.before(delegatePath);

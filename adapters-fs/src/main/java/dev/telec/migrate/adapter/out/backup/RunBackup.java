@@ -32,6 +32,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     private PreImageFileSystem fs;
     private String step = "";
     private boolean snapshot; // the window is a script step's: images hold the whole home, not yet settled
+    private boolean changedBeside; // since the last begin: a script ran or a step was rolled back, not through fs
     private final Set<String> noted = new HashSet<>();
     private final List<HomeRestorer.Saved> images = new ArrayList<>();
 
@@ -63,6 +64,8 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     public synchronized Path begin(MigrationId id, Path stepHome) {
         window(id);
         if (fs == null) fs = new PreImageFileSystem(home.getFileSystem(), this);
+        if (changedBeside) fs.changedBeside();
+        changedBeside = false;
         return fs.wrap(stepHome);
     }
 
@@ -70,6 +73,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     @Override
     public synchronized Path beginScript(MigrationId id, Path stepHome) {
         window(id);
+        changedBeside = true;
         try {
             for (String relative : HomeSnapshot.paths(home)) {
                 Path p = HomeRestorer.resolve(home, relative);
@@ -165,6 +169,7 @@ final class RunBackup implements Backups.Run, PreImageFileSystem.Notes {
     @Override
     public synchronized boolean rollBack(MigrationId id) {
         try {
+            changedBeside = true;
             List<HomeRestorer.Saved> undo = new ArrayList<>(images);
             if (snapshot) undo.addAll(HomeSnapshot.created(home, images, log.file()));
             HomeRestorer.restore(home, undo);

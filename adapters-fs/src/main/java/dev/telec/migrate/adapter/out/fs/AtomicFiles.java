@@ -100,7 +100,8 @@ public final class AtomicFiles {
         if (file == null || !file.equals(tmp.toString())) return e;
         String reason = "cannot replace it: its directory " + (tmp.getParent() == null ? "" : tmp.getParent() + " ") + "is not writable";
         FileSystemException named;
-        if (e instanceof AccessDeniedException) named = new AccessDeniedException(target.toString(), null, reason);
+        // a reason given (telec refusing a write into .telec/, say) is the cause; without one, the directory is
+        if (e instanceof AccessDeniedException) named = new AccessDeniedException(target.toString(), null, e.getReason() == null ? reason : e.getReason());
         else if (e instanceof NoSuchFileException) named = new NoSuchFileException(target.toString(), null, "its directory does not exist");
         else named = new FileSystemException(target.toString(), null, e.getReason() == null ? reason : e.getReason());
         named.initCause(e);

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttributeView;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,6 +29,14 @@ final class ChangeNotes {
 
     private final Hook hook;
 
+    /**
+     * The real path of each directory a note has resolved (a {@code readlink} per name from the root each
+     * time): most notes of a run are in a few directories. What can change a directory's real path (a delete,
+     * a move, a copy, a new link) goes through {@link #forgetRealPaths} when it has happened, and so does a
+     * change made beside the file system (a script step, a roll-back).
+     */
+    private final Map<Path, Path> realParents = new HashMap<>();
+
     ChangeNotes(Hook hook) {
         this.hook = hook;
     }
@@ -37,13 +47,21 @@ final class ChangeNotes {
         hook.before(key);
         Path parent = key.getParent();
         if (parent == null || key.getFileName() == null) return;
-        Path real;
-        try {
-            real = parent.toRealPath();
-        } catch (NoSuchFileException e) {
-            return; // the operation fails on its own
+        Path real = realParents.get(parent);
+        if (real == null) {
+            try {
+                real = parent.toRealPath();
+            } catch (NoSuchFileException e) {
+                return; // the operation fails on its own
+            }
+            realParents.put(parent, real);
         }
         if (!real.equals(parent)) hook.before(real.resolve(key.getFileName().toString()));
+    }
+
+    /** Forgets the real paths resolved so far: a directory may have moved, gone, or been replaced by a link. */
+    void forgetRealPaths() {
+        realParents.clear();
     }
 
     /** A write through an existing symbolic link changes what it points to: that is noted too. */

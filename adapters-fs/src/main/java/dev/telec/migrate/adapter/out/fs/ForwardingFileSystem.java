@@ -9,6 +9,7 @@ import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -79,6 +80,15 @@ public abstract class ForwardingFileSystem extends FileSystem {
 
     private void changing(Path path) throws IOException {
         if (changes != null) changes.path(unwrap(path));
+    }
+
+    /**
+     * Forgets the real paths of directories the change notes remember: for a subclass whose delegate was
+     * changed beside this file system (a directory there may have moved, gone or become a link). The
+     * operations here that can do that (delete, move, copy, links) call it themselves.
+     */
+    protected final void forgetRealPaths() {
+        if (changes != null) changes.forgetRealPaths();
     }
 
     /** The file system this one decorates. */
@@ -185,12 +195,20 @@ public abstract class ForwardingFileSystem extends FileSystem {
     /** {@code target}, relative or absolute, is a path of this file system too. */
     protected void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
         changing(link);
-        inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
+        try {
+            inner().createSymbolicLink(unwrap(link), unwrap(target), attrs);
+        } finally {
+            forgetRealPaths();
+        }
     }
 
     protected void createLink(Path link, Path existing) throws IOException {
         changing(link);
-        inner().createLink(unwrap(link), unwrap(existing));
+        try {
+            inner().createLink(unwrap(link), unwrap(existing));
+        } finally {
+            forgetRealPaths();
+        }
     }
 
     protected Path readSymbolicLink(Path link) throws IOException {
@@ -199,12 +217,20 @@ public abstract class ForwardingFileSystem extends FileSystem {
 
     protected void delete(Path path) throws IOException {
         changing(path);
-        inner().delete(unwrap(path));
+        try {
+            inner().delete(unwrap(path));
+        } finally {
+            forgetRealPaths();
+        }
     }
 
     protected void copy(Path source, Path target, CopyOption... options) throws IOException {
         if (changes != null) changes.tree(unwrap(target), null); // a directory replaced must be empty; still, it is told
-        inner().copy(unwrap(source), unwrap(target), options);
+        try {
+            inner().copy(unwrap(source), unwrap(target), options);
+        } finally {
+            forgetRealPaths();
+        }
     }
 
     protected void move(Path source, Path target, CopyOption... options) throws IOException {
@@ -212,7 +238,11 @@ public abstract class ForwardingFileSystem extends FileSystem {
             changes.tree(unwrap(target), null);
             changes.tree(unwrap(source), unwrap(target));
         }
-        inner().move(unwrap(source), unwrap(target), options);
+        try {
+            inner().move(unwrap(source), unwrap(target), options);
+        } finally {
+            forgetRealPaths();
+        }
     }
 
     protected boolean isSameFile(Path path, Path path2) throws IOException {
@@ -238,6 +268,19 @@ public abstract class ForwardingFileSystem extends FileSystem {
 
     protected <A extends BasicFileAttributes> A readAttributes(Path path, Class<A> type, LinkOption... options) throws IOException {
         return inner().readAttributes(unwrap(path), type, options);
+    }
+
+    /**
+     * {@link #readAttributes}, or null when nothing is there: what {@code Files.isDirectory}, {@code isRegularFile}
+     * and {@code exists} ask on JDK 20 and later, answered by the delegate without an exception where it can.
+     */
+    protected <A extends BasicFileAttributes> A readAttributesIfExists(Path path, Class<A> type, LinkOption... options) throws IOException {
+        return Attributes.ifExists(unwrap(path), type, options);
+    }
+
+    /** Whether something is at {@code path}: {@code Files.exists} on JDK 20 and later. */
+    protected boolean exists(Path path, LinkOption... options) {
+        return Files.exists(unwrap(path), options);
     }
 
     protected Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {

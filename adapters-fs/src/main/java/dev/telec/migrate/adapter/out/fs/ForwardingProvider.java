@@ -77,6 +77,17 @@ final class ForwardingProvider extends FileSystemProvider {
         return fs.readAttributes(path, type, options);
     }
 
+    // JDK 20 and later ask these (Files.exists, isDirectory, isRegularFile); on JDK 17 they are not called.
+    // Not marked @Override: the JDK 17 API telec is compiled against does not have them.
+
+    public <A extends BasicFileAttributes> A readAttributesIfExists(Path path, Class<A> type, LinkOption... options) throws IOException {
+        return fs.readAttributesIfExists(path, type, options);
+    }
+
+    public boolean exists(Path path, LinkOption... options) {
+        return fs.exists(path, options);
+    }
+
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         return fs.readAttributes(path, attributes, options);

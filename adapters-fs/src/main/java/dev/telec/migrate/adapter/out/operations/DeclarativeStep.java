@@ -53,7 +53,7 @@ public final class DeclarativeStep implements Migration {
         for (int i = 0; i < operations.size(); i++) {
             Operation op = operations.get(i);
             try {
-                if (!op.satisfied(context.home())) op.apply(context.home(), context.durability());
+                if (op.applyPassesOverWhatIsSatisfied() || !op.satisfied(context.home())) op.apply(context.home(), context.durability());
             } catch (OperationFailure e) {
                 throw new OperationFailure(labels.get(i) + " (operation " + (i + 1) + "): "
                         + relative(e.getMessage(), context.home()), e);

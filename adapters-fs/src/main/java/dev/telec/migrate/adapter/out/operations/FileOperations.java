@@ -33,7 +33,7 @@ final class FileOperations {
     }
 
     /** {@code mkdir {path}}: satisfied when the directory exists; a file in its place is a conflict. */
-    record Mkdir(HomePattern path) implements Operation {
+    record Mkdir(HomePattern path) implements Operation.PassingOver {
         @Override
         public boolean satisfied(Path home) throws IOException {
             for (HomePattern.Match m : path.matches(home)) {
@@ -48,7 +48,7 @@ final class FileOperations {
                 Path dir = m.path();
                 if (Files.isDirectory(dir)) continue;
                 if (exists(dir)) throw new OperationFailure(dir + " exists and is not a directory");
-                createParents(home, dir, durability);
+                createParentsOfConfined(dir, durability); // matches() has just confined it
                 Files.createDirectory(dir);
                 Ownership.inherit(dir);
                 sync(durability, dir.getParent());
@@ -60,7 +60,7 @@ final class FileOperations {
      * {@code move {from, to}}: satisfied when {@code from} is absent (moved, or nothing to move); {@code to}
      * existing too is a conflict.
      */
-    record Move(HomePattern from, HomePattern to) implements Operation {
+    record Move(HomePattern from, HomePattern to) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(from);
@@ -88,7 +88,7 @@ final class FileOperations {
                     throw new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
                 }
                 if (target.startsWith(source)) throw new OperationFailure("cannot move " + source + " into itself (" + target + ")");
-                createParents(home, target, durability);
+                createParentsOfConfined(target, durability); // resolve() has just confined it
                 try {
                     Files.move(source, target);
                     sync(durability, source.getParent());
@@ -112,7 +112,7 @@ final class FileOperations {
     }
 
     /** {@code copy {from, to}}: satisfied when {@code to} exists for every existing {@code from}. */
-    record Copy(HomePattern from, HomePattern to) implements Operation {
+    record Copy(HomePattern from, HomePattern to) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(from);
@@ -133,7 +133,7 @@ final class FileOperations {
                 Path target = to.resolve(home, m.captures());
                 if (!exists(source) || exists(target)) continue;
                 if (target.startsWith(source)) throw new OperationFailure("cannot copy " + source + " into itself (" + target + ")");
-                createParents(home, target, durability);
+                createParentsOfConfined(target, durability); // resolve() has just confined it
                 if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                     Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
                     try {
@@ -152,7 +152,7 @@ final class FileOperations {
     }
 
     /** {@code delete {path}}: satisfied when the path is absent; a directory is deleted with its contents. */
-    record Delete(HomePattern path) implements Operation {
+    record Delete(HomePattern path) implements Operation.PassingOver {
         @Override
         public List<HomePattern> sources() {
             return List.of(path);
@@ -175,7 +175,7 @@ final class FileOperations {
     }
 
     /** {@code write {path, content}}: satisfied when the file holds exactly {@code content} (UTF-8). */
-    record Write(HomePattern path, String content) implements Operation {
+    record Write(HomePattern path, String content) implements Operation.PassingOver {
         @Override
         public boolean satisfied(Path home) throws IOException {
             byte[] want = content.getBytes(StandardCharsets.UTF_8);
@@ -219,6 +219,14 @@ final class FileOperations {
     /** Creates the missing parents of {@code target}, refusing when one of them would leave the home. */
     static void createParents(Path home, Path target, DurabilityBarrier durability) throws IOException {
         Confinement.check(home, target);
+        createParentsOfConfined(target, durability);
+    }
+
+    /**
+     * {@link #createParents} for a {@code target} that {@link HomePattern} resolved (and so {@link Confinement}
+     * checked) just before, with nothing changed in the home since: the check is not made twice.
+     */
+    static void createParentsOfConfined(Path target, DurabilityBarrier durability) throws IOException {
         Path parent = target.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             if (exists(parent)) throw new OperationFailure(parent + " exists and is not a directory");

@@ -23,4 +23,25 @@ interface Operation {
     default List<HomePattern> sources() {
         return List.of();
     }
+
+    /**
+     * Whether {@link #apply} itself passes over every path where the change is already in effect, so that it
+     * changes nothing when {@link #satisfied} holds: a step then applies it without asking {@code satisfied}
+     * first (the same answers, read twice).
+     */
+    default boolean applyPassesOverWhatIsSatisfied() {
+        return false;
+    }
+
+    /**
+     * An operation whose {@link #apply} passes over each path where the change is in effect: mkdir over an
+     * existing directory, move and delete over an absent source, copy over a source whose target exists,
+     * write over a file that holds the content.
+     */
+    interface PassingOver extends Operation {
+        @Override
+        default boolean applyPassesOverWhatIsSatisfied() {
+            return true;
+        }
+    }
 }

@@ -89,6 +89,18 @@ class RollbackProperties {
                 Failure.THROWS, 7); // step 1 fails after its one write
     }
 
+    /**
+     * A directory replaced by a link within one step: what is written through the link afterwards is rolled back
+     * where it landed, not where the directory's real path was when the step first wrote in it.
+     */
+    @Example
+    void aWriteThroughADirectoryTheStepTurnedIntoALinkIsRolledBackWhereItLanded() throws IOException {
+        aFailedStepLeavesTheHomeAsTheStepsBeforeItAlone(List.of(new Write("mkdir", "a", "", ""), new Write("mkdir", "d", "", "")),
+                List.of(List.of(new Write("write", "d/x", "", "one"), new Write("delete", "d", "", ""),
+                        new Write("link", "d", "a", ""), new Write("write", "d/y", "", "two"))),
+                Failure.THROWS, 28); // the one step fails after all four writes
+    }
+
     @Property(tries = 60)
     void withoutRollbackTheFailedStepsChangesStay(@ForAll("steps") List<List<Write>> steps, @ForAll int seed) throws IOException {
         int k = steps.size() - 1;

@@ -91,6 +91,21 @@ class ScriptSnapshotTest {
     }
 
     @Test
+    void aScriptStepEndedByItsTimeLimitIsRolledBackToo() throws IOException {
+        t.host.configure(t.host.settings().flagTimeout(java.time.Duration.ofSeconds(2)));
+        String marker = "60." + ProcessHandle.current().pid() + "2"; // a sleep no one else runs
+        t.shell("1.1.0", "001_edit.sh", "test -f new/deep/f", EDITS + " && sleep " + marker);
+        Map<String, String> before = tree();
+
+        MigrationReport report = migrate(BackupOptions.DEFAULT);
+
+        assertThat(report.error().orElseThrow()).contains("1.1.0/001_edit: migrate() timed out after 2s")
+                .endsWith("; its changes were rolled back");
+        assertThat(report.failedStep().orElseThrow().rolledBack()).isTrue();
+        assertThat(tree()).isEqualTo(before);
+    }
+
+    @Test
     void withoutRollbackAFailedScriptStepsChangesStay() throws IOException {
         t.shell("1.1.0", "001_edit.sh", "test -f new/deep/f", EDITS + " && exit 3");
 

@@ -40,7 +40,12 @@ public interface Backups {
         }
 
         @Override
-        public List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone) {
+        public List<Change> preview(Path home, List<String> runIds, Sandbox.Diffs diffs) {
+            throw new TelecException("this telec keeps no backups");
+        }
+
+        @Override
+        public List<Change> restore(Path home, List<String> runIds, Consumer<List<MigrationId>> undone) {
             throw new TelecException("this telec keeps no backups");
         }
 
@@ -78,22 +83,25 @@ public interface Backups {
     List<Summary> list(Path home);
 
     /**
-     * Puts the home and its state back to before the runs {@code runIds} (newest first, as {@link #list} gives
-     * them), or with {@code dryRun} only says what that would change. Resumable: a restore that was killed is
-     * finished by the next one, and until then {@link #recover} refuses. The restored runs' backups are dropped.
+     * What {@link #restore} of the runs {@code runIds} would change, described as a dry-run describes a step's
+     * changes: from what each path holds now to what it held before them, with diffs as {@code diffs} asks
+     * (content, and mode and owner changes). A path the runs created shows as deleted, one they deleted as created.
+     * Reads only: nothing in the home, its state or its backups is written, and no lock is taken.
      *
-     * @return what was (or would be) changed, in path order
+     * @return what would change, in path order
      */
-    default List<Change> restore(Path home, List<String> runIds, boolean dryRun) {
-        return restore(home, runIds, dryRun, steps -> { });
-    }
+    List<Change> preview(Path home, List<String> runIds, Sandbox.Diffs diffs);
 
     /**
-     * Like {@link #restore(Path, List, boolean)}; once the home and its state are back, and before the restore
-     * is marked done, {@code undone} is told the steps the restored runs had applied, oldest first (again when
-     * an interrupted restore is finished: it must be idempotent).
+     * Puts the home and its state back to before the runs {@code runIds} (newest first, as {@link #list} gives
+     * them). Resumable: a restore that was killed is finished by the next one, and until then {@link #recover}
+     * refuses. The restored runs' backups are dropped. Once the home and its state are back, and before the
+     * restore is marked done, {@code undone} is told the steps the restored runs had applied, oldest first (again
+     * when an interrupted restore is finished: it must be idempotent).
+     *
+     * @return what was changed, in path order, without diffs
      */
-    List<Change> restore(Path home, List<String> runIds, boolean dryRun, Consumer<List<MigrationId>> undone);
+    List<Change> restore(Path home, List<String> runIds, Consumer<List<MigrationId>> undone);
 
     /** The runs (newest first) an interrupted restore was putting back, when one was interrupted. */
     Optional<List<String>> interrupted(Path home);

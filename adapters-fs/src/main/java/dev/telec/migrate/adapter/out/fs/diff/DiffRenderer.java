@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * The text that shows how one path's content changed, the same wherever telec shows a change (a dry-run's
  * steps, a restore): a unified diff of text files, with the values of secret keys masked unless asked
- * otherwise; {@value #BINARY} for other files; the sizes for files too large to diff; the targets of links.
+ * otherwise; {@value #BINARY} for other files; the sizes for files too large to diff; the targets of links;
+ * and, where a change shows them, {@code mode} and {@code owner} lines.
  */
 public final class DiffRenderer {
 
@@ -60,6 +61,16 @@ public final class DiffRenderer {
         Optional<String> now = hasAfter ? text(after.content()) : Optional.of("");
         if (was.isEmpty() || now.isEmpty()) return BINARY;
         return unified(hasBefore ? "a/" + path : "/dev/null", hasAfter ? "b/" + path : "/dev/null", lines(was.get()), lines(now.get()));
+    }
+
+    /** {@code mode 0640 -> 0600}: how a path's permission bits change (set-id and sticky bits included). */
+    public static String mode(int from, int to) {
+        return "mode " + String.format("%04o", from) + " -> " + String.format("%04o", to);
+    }
+
+    /** {@code owner root:root -> alice:staff}: how a path's owner and group change. */
+    public static String owner(String from, String to) {
+        return "owner " + from + " -> " + to;
     }
 
     /** The unified diff, found on the real lines and shown with secrets masked. */
