@@ -258,14 +258,6 @@ class ArchitectureTest {
     /** The libraries the kit's signatures name on purpose: step authors edit a Jackson tree or SnakeYAML's nodes with it. */
     static final List<String> KIT_LIBRARY_PACKAGES = List.of("com.fasterxml.jackson.databind", "org.yaml.snakeyaml.nodes");
 
-    /**
-     * Public types in a public package that are not offered to library callers yet, so not held to the rule, each
-     * with why (docs/architecture.md).
-     */
-    static final Map<String, String> NOT_PUBLIC_YET = Map.of(
-            "dev.telec.migrate.application.port.in.RestoreUseCase",
-            "the command line's restore; Telec does not offer it, and its list() returns the Backups port's Summary");
-
     private static boolean inThePublicApi(JavaClass owner, JavaClass type) {
         JavaClass base = type;
         while (base.isArray()) base = base.getComponentType();
@@ -288,7 +280,6 @@ class ArchitectureTest {
         List<String> found = new ArrayList<>();
         for (JavaClass type : TELEC) {
             if (!PUBLIC_PACKAGES.contains(type.getPackageName()) || !seenFromOutside(type)) continue;
-            if (NOT_PUBLIC_YET.containsKey(type.getName())) continue;
             Map<String, Set<JavaClass>> mentions = new java.util.LinkedHashMap<>();
             mentions.put("supertype", new java.util.LinkedHashSet<>());
             type.getSuperclass().ifPresent(s -> mentions.get("supertype").addAll(s.getAllInvolvedRawTypes()));

@@ -3,6 +3,6 @@
  * {@code ValidateUseCase}, {@code StampUseCase}, {@code MarkUseCase}, {@code RepairUseCase}), their commands, each
  * validated when it is built, their reports, the {@code StepSource} a command names and the {@code StepListener} a
  * run tells. {@code dev.telec.migrate.Telec} gives them wired; tests wire them over fakes. {@code RestoreUseCase} and
- * {@code FindAppProfile} serve the command line and are not offered to library callers yet.
+ * {@code FindAppProfile} serve the command line; {@code Telec} does not wire them yet.
  */
 package dev.telec.migrate.application.port.in;
