@@ -4,8 +4,6 @@ import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
-import dev.telec.migrate.application.port.in.StepSource;
-import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.BackupSummary;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;

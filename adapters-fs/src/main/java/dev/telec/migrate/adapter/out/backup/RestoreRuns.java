@@ -2,6 +2,7 @@ package dev.telec.migrate.adapter.out.backup;
 
 import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Sandbox;
