@@ -12,7 +12,7 @@ import java.util.Set;
 public final class HomeFiles {
 
     /** The permissions of a file that did not exist before, on POSIX file systems. */
-    public static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> NEW_FILE = Set.copyOf(PosixFilePermissions.fromString("rw-r--r--"));
 
     private HomeFiles() {
     }

@@ -8,6 +8,7 @@ import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
 import dev.telec.migrate.application.port.out.Sandbox;
 import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.domain.BackupSummary;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationId;
@@ -51,7 +52,7 @@ public final class Restorer implements RestoreUseCase {
     }
 
     @Override
-    public List<Backups.Summary> list(Path home) {
+    public List<BackupSummary> list(Path home) {
         return backups.list(home);
     }
 
@@ -93,7 +94,7 @@ public final class Restorer implements RestoreUseCase {
 
     /** The runs to undo, newest first: the most recent, or every run down to the one named. */
     private List<String> select(RestoreCommand command) {
-        List<Backups.Summary> kept = backups.list(command.home());
+        List<BackupSummary> kept = backups.list(command.home());
         if (kept.isEmpty()) {
             throw new TelecException(command.home(), "no backups to restore from (a run without a backup keeps none)", null);
         }
@@ -101,7 +102,7 @@ public final class Restorer implements RestoreUseCase {
             return List.of(kept.get(0).id());
         }
         List<String> runs = new ArrayList<>();
-        for (Backups.Summary s : kept) {
+        for (BackupSummary s : kept) {
             runs.add(s.id());
             if (s.id().equals(command.runId().get())) return runs;
         }

@@ -9,6 +9,7 @@ import dev.telec.migrate.domain.StepResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Help.Ansi.Style;
 /** Renders a report for people (one line a step, then a summary) or for programs (one JSON document). */
 final class ReportPrinter {
 
-    private static final Map<StepOutcome, String> LABELS = new EnumMap<>(Map.of(
+    private static final Map<StepOutcome, String> LABELS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
             StepOutcome.APPLIED, "applied",
             StepOutcome.SKIPPED_APPLIED, "skipped (recorded)",
             StepOutcome.SKIPPED_CHECK, "skipped (check)",
@@ -27,7 +28,7 @@ final class ReportPrinter {
             StepOutcome.WOULD_APPLY, "would apply",
             StepOutcome.WOULD_SKIP_APPLIED, "would skip (recorded)",
             StepOutcome.WOULD_SKIP_CHECK, "would skip (check)",
-            StepOutcome.IGNORED, "ignored (out of order)"));
+            StepOutcome.IGNORED, "ignored (out of order)")));
     private static final int LABEL_WIDTH = LABELS.values().stream().mapToInt(String::length).max().orElse(0);
 
     private final PrintWriter out;

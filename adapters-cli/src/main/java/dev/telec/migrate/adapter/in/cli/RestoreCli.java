@@ -4,7 +4,7 @@ import dev.telec.migrate.application.port.in.DryRunOptions;
 import dev.telec.migrate.application.port.in.FindAppProfile;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
-import dev.telec.migrate.application.port.out.Backups;
+import dev.telec.migrate.domain.BackupSummary;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.PrintWriter;
@@ -78,11 +78,11 @@ final class RestoreCli implements Callable<Integer>, JsonErrors {
         Path resolved = options.resolve(spec, profiles.get(), environment);
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
-            List<Backups.Summary> runs = restorer.get().list(resolved);
+            List<BackupSummary> runs = restorer.get().list(resolved);
             if (options.json) {
                 JsonDocument.write(out, g -> {
                     g.writeArrayFieldStart("runs");
-                    for (Backups.Summary s : runs) {
+                    for (BackupSummary s : runs) {
                         g.writeStartObject();
                         g.writeStringField("id", s.id());
                         g.writeStringField("started", s.started().toString());
@@ -98,7 +98,7 @@ final class RestoreCli implements Callable<Integer>, JsonErrors {
                 });
             } else if (!quiet) {
                 if (runs.isEmpty()) out.println(resolved + ": no backups kept");
-                for (Backups.Summary s : runs) {
+                for (BackupSummary s : runs) {
                     out.println(s.id() + "  " + s.started() + "  " + s.from() + " -> " + s.to().map(Object::toString).orElse("?")
                             + "  " + s.steps() + (s.steps() == 1 ? " step" : " steps") + "  " + s.bytes() + " bytes"
                             + (s.finished() ? "" : "  (interrupted)"));

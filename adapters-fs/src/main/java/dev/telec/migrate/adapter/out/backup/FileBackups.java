@@ -9,6 +9,7 @@ import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;
 import dev.telec.migrate.api.TelecException;
 import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.Sandbox;
+import dev.telec.migrate.domain.BackupSummary;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
@@ -169,12 +170,12 @@ public final class FileBackups implements Backups {
     // ---- list, restore, prune --------------------------------------------------------------------------------
 
     @Override
-    public List<Summary> list(Path home) {
+    public List<BackupSummary> list(Path home) {
         try {
-            List<Summary> summaries = new ArrayList<>();
+            List<BackupSummary> summaries = new ArrayList<>();
             for (KeptRun run : KeptRun.all(home, false)) {
                 int steps = (int) run.steps(false).keySet().stream().filter(s -> !s.isEmpty()).count();
-                summaries.add(new Summary(run.meta().id(), run.meta().started(), Version.parse(run.meta().from()),
+                summaries.add(new BackupSummary(run.meta().id(), run.meta().started(), Version.parse(run.meta().from()),
                         run.to().map(Version::parse), steps, size(run.dir()), run.finished()));
             }
             return summaries;

@@ -1,5 +1,6 @@
 package dev.telec.migrate.adapter.out.backup;
 
+import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.adapter.out.fs.Causes;
 import dev.telec.migrate.adapter.out.fs.diff.DiffRenderer;

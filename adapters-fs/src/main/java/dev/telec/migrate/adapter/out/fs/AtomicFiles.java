@@ -33,7 +33,7 @@ import java.util.Set;
 public final class AtomicFiles {
 
     /** The permissions of the temporary file, and so of the result, on POSIX file systems: 0600. */
-    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> OWNER_ONLY = Set.copyOf(PosixFilePermissions.fromString("rw-------"));
 
     private static final String TMP_SUFFIX = ".tmp";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -12,6 +12,7 @@ import dev.telec.migrate.domain.AppProfile;
 import dev.telec.migrate.domain.AppName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,18 +40,20 @@ final class ProfileFile {
     }
 
     /** The keys other than {@code app}, which is required and read first. Messages list them in this order. */
-    private static final Map<String, Key> KEYS = new LinkedHashMap<>();
+    private static final Map<String, Key> KEYS = keys();
 
-    static {
-        KEYS.put("home", (profile, value) -> profile.home(homePath(value)));
-        KEYS.put("home_env", (profile, value) -> profile.homeVariable(variable(value)));
+    private static Map<String, Key> keys() {
+        Map<String, Key> keys = new LinkedHashMap<>();
+        keys.put("home", (profile, value) -> profile.home(homePath(value)));
+        keys.put("home_env", (profile, value) -> profile.homeVariable(variable(value)));
         // script steps (docs/script-steps.md)
-        KEYS.put("python", (profile, value) -> profile.python(command(value)));
-        KEYS.put("sandbox", (profile, value) -> profile.sandbox(Sandboxing.parse(value).wireName()));
-        KEYS.put("step_timeout", (profile, value) -> profile.stepTimeout(Durations.parse(value)));
+        keys.put("python", (profile, value) -> profile.python(command(value)));
+        keys.put("sandbox", (profile, value) -> profile.sandbox(Sandboxing.parse(value).wireName()));
+        keys.put("step_timeout", (profile, value) -> profile.stepTimeout(Durations.parse(value)));
         // backups (docs/backups.md)
-        KEYS.put("keep_backups", (profile, value) -> profile.keepBackups(count(value)));
-        KEYS.put("backup_limit", (profile, value) -> profile.backupLimit(Sizes.parse(value)));
+        keys.put("keep_backups", (profile, value) -> profile.keepBackups(count(value)));
+        keys.put("backup_limit", (profile, value) -> profile.backupLimit(Sizes.parse(value)));
+        return Collections.unmodifiableMap(keys);
     }
 
     private ProfileFile() {

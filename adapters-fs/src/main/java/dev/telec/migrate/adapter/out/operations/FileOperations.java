@@ -203,7 +203,7 @@ final class FileOperations {
 
     /** Permissions of a new file on POSIX systems: rw-r--r--, like a file made by an editor. */
     static final java.util.Set<java.nio.file.attribute.PosixFilePermission> DEFAULT_FILE =
-            java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            java.util.Set.copyOf(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
 
     static java.util.Set<java.nio.file.attribute.PosixFilePermission> permissionsOf(Path file) throws IOException {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) return null;

@@ -9,8 +9,8 @@ import dev.telec.migrate.application.port.in.BackupOptions;
 import dev.telec.migrate.application.port.in.MigrateCommand;
 import dev.telec.migrate.application.port.in.RestoreCommand;
 import dev.telec.migrate.application.port.in.RestoreUseCase;
-import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.HomeLocks;
+import dev.telec.migrate.domain.BackupSummary;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.Version;
 import java.io.IOException;
@@ -71,7 +71,7 @@ class RestoreProperties {
                 Homes.runner(upToHere).migrate(MigrateCommand.of(home).from(Version.parse(r + ".0.0"))
                         .backupOptions(BackupOptions.DEFAULT.rollback(!run.keepPartial()).keep(10)));
             }
-            List<Backups.Summary> kept = backups.list(home);
+            List<BackupSummary> kept = backups.list(home);
             assertThat(kept).hasSize(runs.size());
             int undo = Math.floorMod(seed, runs.size()); // 0: the last run
             int target = runs.size() - 1 - undo;

@@ -1,7 +1,7 @@
 package dev.telec.migrate.application.port.in;
 
 import dev.telec.migrate.api.TelecException;
-import dev.telec.migrate.application.port.out.Backups;
+import dev.telec.migrate.domain.BackupSummary;
 import dev.telec.migrate.domain.Change;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,5 +41,5 @@ public interface RestoreUseCase {
     Report restore(RestoreCommand command, Consumer<String> waiting);
 
     /** The runs whose backups are kept, newest first. */
-    List<Backups.Summary> list(Path home);
+    List<BackupSummary> list(Path home);
 }

@@ -1,13 +1,13 @@
 package dev.telec.migrate.application.port.out;
 
 import dev.telec.migrate.api.TelecException;
+import dev.telec.migrate.domain.BackupSummary;
 import dev.telec.migrate.domain.Change;
 import dev.telec.migrate.domain.MigrationId;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.spi.DurabilityBarrier;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -35,7 +35,7 @@ public interface Backups {
         }
 
         @Override
-        public List<Summary> list(Path home) {
+        public List<BackupSummary> list(Path home) {
             return List.of();
         }
 
@@ -80,7 +80,7 @@ public interface Backups {
     Run start(Path home, Version from, Version to, OptionalLong snapshotLimit);
 
     /** The runs whose backups are kept, newest first. */
-    List<Summary> list(Path home);
+    List<BackupSummary> list(Path home);
 
     /**
      * What {@link #restore} of the runs {@code runIds} would change, described as a dry-run describes a step's
@@ -108,10 +108,6 @@ public interface Backups {
 
     /** Deletes all but the newest {@code keep} runs' backups. */
     void prune(Path home, int keep);
-
-    /** One kept backup, as {@code restore --list} shows it. */
-    record Summary(String id, Instant started, Version from, Optional<Version> to, int steps, long bytes, boolean finished) {
-    }
 
     /** The backup of one run. */
     interface Run extends AutoCloseable {
