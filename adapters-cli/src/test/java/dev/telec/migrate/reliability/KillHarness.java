@@ -2,6 +2,7 @@ package dev.telec.migrate.reliability;
 
 import com.google.inject.Guice;
 import dev.telec.migrate.adapter.in.cli.TelecModule;
+import dev.telec.migrate.application.port.out.Backups;
 import dev.telec.migrate.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
@@ -59,7 +60,9 @@ public final class KillHarness {
     private final Random random;
     private final Path manifest;
     private final List<String> ids = new ArrayList<>();
-    private final StateStore states = Guice.createInjector(new TelecModule()).getInstance(StateStore.class);
+    private final com.google.inject.Injector wiring = Guice.createInjector(new TelecModule());
+    private final StateStore states = wiring.getInstance(StateStore.class);
+    private final Backups backups = wiring.getInstance(Backups.class);
     private int runs;
 
     /**
@@ -147,8 +150,8 @@ public final class KillHarness {
                 check(code == 137, "a run exited " + code + " (3: a stale lock?): " + stderr());
                 killed++;
                 if (killed % 100 == 0) System.out.println("[reliability] " + killed + " kills so far, all consistent");
+                int effects = AppendStep.effects(home).size(); // as the kill left them, before the rollback below
                 int recorded = assertConsistentAfterKill(home);
-                int effects = AppendStep.effects(home).size();
                 if (effects > 0 && effects < ids.size()) midMigration++;
                 if (effects > recorded) notYetRecorded++;
             }
@@ -162,6 +165,12 @@ public final class KillHarness {
         List<String> effects = AppendStep.effects(home);
         check(new HashSet<>(effects).size() == effects.size(), "doubled: a step's effect is there twice in " + effects);
         check(effects.containsAll(state.applied()), "lost: the state records " + state.applied() + " but the effects are " + effects);
+        // what the next run does first: roll back what the killed one left of a step it did not record; then the
+        // home is the one a run that stopped cleanly after the last recorded step leaves
+        backups.recover(home, state);
+        List<String> recovered = AppendStep.effects(home);
+        check(new TreeSet<>(recovered).equals(new TreeSet<>(state.applied())) && recovered.size() == state.applied().size(),
+                "after the rollback of the interrupted step the effects are " + recovered + " but the state records " + state.applied());
         return state.applied().size();
     }
 

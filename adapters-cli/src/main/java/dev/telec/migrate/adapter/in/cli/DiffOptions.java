@@ -10,6 +10,9 @@ final class DiffOptions {
     /** The flags, each only meaning something with --dry-run. */
     static final List<String> NAMES = List.of("--no-diff", "--show-secrets", "--secret-words");
 
+    /** The flags that mean nothing with --no-diff: there are no diffs to mask. */
+    static final List<String> MASKING = List.of("--show-secrets", "--secret-words");
+
     @Option(names = "--no-diff", description = "With --dry-run: list changed paths without diffs.")
     boolean noDiff;
 
@@ -37,7 +40,4 @@ final class DiffOptions {
         }
         return applied;
     }
-
-    /** The flags that mean nothing with --no-diff: there are no diffs to mask. */
-    static final List<String> MASKING = List.of("--show-secrets", "--secret-words");
 }

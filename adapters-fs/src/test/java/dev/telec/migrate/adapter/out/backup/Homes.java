@@ -88,6 +88,22 @@ final class Homes {
         return tree;
     }
 
+    /** Every path of {@code fs}, telec's own included, with its kind, mode, owner, mtime and content: what a read-only verb must leave. */
+    static Map<String, String> everything(FileSystem fs) throws IOException {
+        Map<String, String> all = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(fs.getPath("/"))) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                String stamp = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS))
+                        + " " + Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName() + " "
+                        + Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis();
+                if (Files.isSymbolicLink(p)) all.put(p.toString(), "link " + stamp + " " + Files.readSymbolicLink(p));
+                else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) all.put(p.toString(), "dir " + stamp);
+                else all.put(p.toString(), stamp + " " + Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+            }
+        }
+        return all;
+    }
+
     static List<Entry> prefix(List<Entry> entries, int n) {
         return new ArrayList<>(entries.subList(0, n));
     }

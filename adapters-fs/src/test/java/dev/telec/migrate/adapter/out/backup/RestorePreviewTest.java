@@ -16,16 +16,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,20 +61,6 @@ class RestorePreviewTest {
         fs.close();
     }
 
-    /** Every path, telec's own included, with its kind, mode, owner, mtime and content. */
-    private Map<String, String> everything() throws IOException {
-        Map<String, String> all = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(fs.getPath("/"))) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                String stamp = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS))
-                        + " " + Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName() + " " + Files.getLastModifiedTime(p).toMillis();
-                all.put(p.toString(), Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? "dir " + stamp
-                        : stamp + " " + Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
-            }
-        }
-        return all;
-    }
-
     private List<Change> preview(DryRunOptions options) {
         return new Restorer(new FileBackups(Homes.CLOCK), HomeLocks.NONE)
                 .restore(new RestoreCommand(home, Optional.empty(), true, Duration.ZERO, options)).changes();
@@ -90,7 +72,7 @@ class RestorePreviewTest {
 
     @Test
     void aDryRunShowsEveryChangeWithItsDiffAndWritesNothing() throws IOException {
-        Map<String, String> before = everything();
+        Map<String, String> before = Homes.everything(fs);
 
         List<Change> changes = preview(DryRunOptions.DEFAULT);
 
@@ -105,7 +87,7 @@ class RestorePreviewTest {
         assertThat(diffOf(changes, "notes/")).isNull();
         assertThat(diffOf(changes, ".env")).contains("-API_TOKEN=***\n+API_TOKEN=***\n NAME=bot").doesNotContain("before", "after");
         assertThat(diffOf(changes, "blob.bin")).isEqualTo("binary differs");
-        assertThat(everything()).as("the home, its state, .telec/ and no lock, byte for byte").isEqualTo(before);
+        assertThat(Homes.everything(fs)).as("the home, its state, .telec/ and no lock, byte for byte").isEqualTo(before);
     }
 
     @Test

@@ -77,8 +77,10 @@ class RestoreProperties {
             int target = runs.size() - 1 - undo;
             RestoreUseCase restorer = new Restorer(backups, HomeLocks.NONE);
 
+            Map<String, String> everything = Homes.everything(fs);
             RestoreUseCase.Report dry = restorer.restore(new RestoreCommand(home,
                     undo == 0 ? Optional.empty() : Optional.of(kept.get(undo).id()), true, Duration.ZERO));
+            assertThat(Homes.everything(fs)).as("the dry-run wrote nothing, not even in .telec/").isEqualTo(everything);
             Map<String, String> untouched = Homes.tree(home, false);
             RestoreUseCase.Report report = restorer.restore(new RestoreCommand(home,
                     undo == 0 ? Optional.empty() : Optional.of(kept.get(undo).id()), false, Duration.ZERO));
