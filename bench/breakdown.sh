@@ -38,7 +38,7 @@ phases() {
   local launch=() guice=() model=() parse=() execute=() exitms=() total=() i t0 t1 l
   for ((i = 0; i < runs; i++)); do
     t0=$(now)
-    "$java" "${opts[@]}" "${start[@]}" "$@" -cp "$cp:$extra" dev.telec.migrate.adapter.in.cli.StartupPhases "${args[@]}" 2>"$work/err" >/dev/null
+    "$java" "${opts[@]}" "${start[@]}" "$@" -cp "$cp:$extra" dev.telec.migrate.internal.adapter.in.cli.StartupPhases "${args[@]}" 2>"$work/err" >/dev/null
     t1=$(now)
     l="$(grep '^phases ' "$work/err")"
     read -r main g m p e <<<"$(sed 's/[a-z-]*=//g; s/^phases //' <<<"$l")"
@@ -58,7 +58,7 @@ floor() { # LABEL command...: median wall ms
 }
 classes() { # JVM options...: classes loaded in a no-op, by source
   "$java" "${opts[@]}" "${start[@]}" "$@" -Xlog:class+load=info:file="$work/classes.log" -cp "$cp:$extra" \
-    dev.telec.migrate.adapter.in.cli.StartupPhases "${args[@]}" >/dev/null 2>&1
+    dev.telec.migrate.internal.adapter.in.cli.StartupPhases "${args[@]}" >/dev/null 2>&1
   local all shared
   all=$(grep -c 'source:' "$work/classes.log" || true)
   shared=$(grep -c -E 'source: (shared objects file|AOT)' "$work/classes.log" || true)

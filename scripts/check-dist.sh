@@ -11,7 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target="$root/adapters-cli/target"
-version="$(sed -n 's/^version=//p' "$target/classes/dev/telec/migrate/adapter/in/cli/version.properties")"
+version="$(sed -n 's/^version=//p' "$target/classes/dev/telec/migrate/internal/adapter/in/cli/version.properties")"
 work="$(mktemp -d "${TMPDIR:-/tmp}/telec-dist-check.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 say() { echo "[check-dist] $*"; }

@@ -58,7 +58,7 @@ done <"$tree/lib/jvm.options"
 [ "$feature" -ge 24 ] && opts+=(--sun-misc-unsafe-memory-access=allow)
 IFS= read -r rel <"$tree/lib/classpath" || true  # no newline at its end
 cp="$tree/lib/telec-cli.jar:$tree/lib/telec-cli-picocli.jar:$tree/${rel//:/:$tree/}"
-training=dev.telec.migrate.adapter.in.cli.AotTraining
+training=dev.telec.migrate.internal.adapter.in.cli.AotTraining
 if [ "$feature" -ge 25 ]; then
   # JDK 25's AOT cache holds telec's classes too, and still applies after the tree is unpacked elsewhere
   "$java" "${opts[@]}" -XX:AOTCacheOutput="$tree/lib/telec.aot" -Xlog:disable -Xlog:all=off -cp "$cp" "$training" "$example" \

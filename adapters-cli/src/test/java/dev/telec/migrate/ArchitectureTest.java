@@ -53,15 +53,17 @@ class ArchitectureTest {
 
     @Test
     void applicationDependsOnTheDomainAndTheJdkOnly() {
-        classes().that().resideInAnyPackage("dev.telec.migrate.application..", "dev.telec.migrate.spi..", "dev.telec.migrate.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.telec.migrate.application..",
+        classes().that().resideInAnyPackage("dev.telec.migrate.internal.application..", "dev.telec.migrate.application.port.in..",
+                        "dev.telec.migrate.spi..", "dev.telec.migrate.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.telec.migrate.internal.application..",
+                        "dev.telec.migrate.application.port.in..",
                         "dev.telec.migrate.spi..", "dev.telec.migrate.api..", "dev.telec.migrate.domain..", "java..")
                 .check(TELEC);
     }
 
     @Test
     void nothingButTheCommandLineKnowsGuiceOrPicocli() {
-        noClasses().that().resideOutsideOfPackages("dev.telec.migrate.adapter.in..", "dev.telec.migrate")
+        noClasses().that().resideOutsideOfPackages("dev.telec.migrate.internal.adapter.in..", "dev.telec.migrate")
                 .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "picocli..", "jakarta.inject..")
                 .check(TELEC);
     }
@@ -70,18 +72,18 @@ class ArchitectureTest {
     void bundledStepsUseOnlyTheStepContractAndTheKit() {
         noClasses().that().resideInAPackage("dev.telec.migrations..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.telec.migrate.application..", "dev.telec.migrate.adapter..", "dev.telec.migrate.domain..")
+                        "dev.telec.migrate.internal..", "dev.telec.migrate.application..", "dev.telec.migrate.domain..")
                 .check(TELEC);
     }
 
     /** Where durable writes and the other helpers every file-system adapter shares live: the one allowed meeting place. */
-    private static final String SHARED = "dev.telec.migrate.adapter.out.fs..";
+    private static final String SHARED = "dev.telec.migrate.internal.adapter.out.fs..";
 
     /**
      * The step engines: they turn a manifest entry into a step (declarative operations, scripts). Not adapters
      * of a port: the manifest adapter builds its steps with them.
      */
-    private static final String[] STEP_ENGINES = {"dev.telec.migrate.adapter.out.operations..", "dev.telec.migrate.adapter.out.script.."};
+    private static final String[] STEP_ENGINES = {"dev.telec.migrate.internal.adapter.out.operations..", "dev.telec.migrate.internal.adapter.out.script.."};
 
     /** What step authors and library callers compile against (see docs/architecture.md). */
     private static final String[] PUBLIC_API = {"dev.telec.migrate.api..", "dev.telec.migrate.spi..", "dev.telec.migrate.kit..",
@@ -89,9 +91,9 @@ class ArchitectureTest {
 
     @Test
     void adaptersMeetOnlyThroughTheApplicationsPortsAndTheSharedFileHelpers() {
-        slices().matching("dev.telec.migrate.adapter.out.(*)..").should().notDependOnEachOther()
+        slices().matching("dev.telec.migrate.internal.adapter.out.(*)..").should().notDependOnEachOther()
                 .ignoreDependency(DescribedPredicate.alwaysTrue(), JavaClass.Predicates.resideInAPackage(SHARED))
-                .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.telec.migrate.adapter.out.manifest.."),
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("dev.telec.migrate.internal.adapter.out.manifest.."),
                         JavaClass.Predicates.resideInAnyPackage(STEP_ENGINES))
                 .because("adapters are swapped one by one; what they share goes in adapter.out.fs, a step engine is"
                         + " used by the manifest adapter only")
@@ -100,7 +102,7 @@ class ArchitectureTest {
 
     @Test
     void theOutgoingPortsAreInterfacesAndTheirValuesLiveApart() {
-        classes().that().resideInAPackage("dev.telec.migrate.application.port.out..").and().areTopLevelClasses()
+        classes().that().resideInAPackage("dev.telec.migrate.internal.application.port.out..").and().areTopLevelClasses()
                 .should().beInterfaces()
                 .because("a value the ports pass (Manifest, AppProfile) is not a port: it lives in application.manifest")
                 .check(TELEC);
@@ -109,7 +111,7 @@ class ArchitectureTest {
     @Test
     void outgoingAdaptersDoNotUseTheIncomingPorts() {
         // StepSource is the one value both a command (in) and the Manifests port (out) carry: where steps come from
-        noClasses().that().resideInAnyPackage("dev.telec.migrate.adapter.out..", "dev.telec.migrate.kit..")
+        noClasses().that().resideInAnyPackage("dev.telec.migrate.internal.adapter.out..", "dev.telec.migrate.kit..")
                 .should().dependOnClassesThat(resideInAPackage("dev.telec.migrate.application.port.in..")
                         .and(not(type(StepSource.class)).and(not(belongTo(type(StepSource.class))))))
                 .because("the use cases call the adapters, never the other way round")
@@ -124,7 +126,7 @@ class ArchitectureTest {
                 List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
                 types.add(unit.getRawReturnType());
                 for (JavaClass type : types) {
-                    if (type.getPackageName().startsWith("dev.telec.migrate.adapter")) {
+                    if (type.getPackageName().startsWith("dev.telec.migrate.internal.adapter")) {
                         events.add(SimpleConditionEvent.violated(unit, unit.getFullName() + " exposes " + type.getName()));
                     }
                 }
@@ -139,7 +141,7 @@ class ArchitectureTest {
                 .and().areDeclaredInClassesThat().arePublic()
                 .and().areDeclaredInClassesThat().resideInAnyPackage(PUBLIC_API)
                 .should().haveRawType(DescribedPredicate.describe("a type outside the adapters",
-                        (JavaClass type) -> !type.getPackageName().startsWith("dev.telec.migrate.adapter")))
+                        (JavaClass type) -> !type.getPackageName().startsWith("dev.telec.migrate.internal.adapter")))
                 .check(TELEC);
     }
 
@@ -173,18 +175,18 @@ class ArchitectureTest {
      * {@link #mainCodeHasNoStaticMutableState()}.
      */
     static final Map<String, String> STATIC_STATE_ALLOWED = Map.ofEntries(
-            Map.entry("dev.telec.migrate.adapter.out.manifest.Checksums.PROTOTYPE",
+            Map.entry("dev.telec.migrate.internal.adapter.out.manifest.Checksums.PROTOTYPE",
                     "a MessageDigest only cloned, never updated itself: each checksum digests in its own clone"),
-            Map.entry("dev.telec.migrate.adapter.out.lock.FileHomeLocks.HELD_BY_THIS_PROCESS",
+            Map.entry("dev.telec.migrate.internal.adapter.out.lock.FileHomeLocks.HELD_BY_THIS_PROCESS",
                     "the JVM holds file locks per process, not per FileHomeLocks: every instance in it must see the homes"
                             + " this process holds (an entry lives exactly as long as its lock)"),
-            Map.entry("dev.telec.migrate.adapter.out.fs.AtomicFiles.RANDOM",
+            Map.entry("dev.telec.migrate.internal.adapter.out.fs.AtomicFiles.RANDOM",
                     "draws temporary files' names only: any value is as good as another"),
-            Map.entry("dev.telec.migrate.adapter.out.backup.Modes.ORDER",
+            Map.entry("dev.telec.migrate.internal.adapter.out.backup.Modes.ORDER",
                     "a private array of the nine permission bits in order, only read"),
-            Map.entry("dev.telec.migrate.adapter.in.cli.Interruption.SIGNALS",
+            Map.entry("dev.telec.migrate.internal.adapter.in.cli.Interruption.SIGNALS",
                     "a private array of two signal names, only read"),
-            Map.entry("dev.telec.migrate.adapter.out.state.StateJournal.CRC_KEY",
+            Map.entry("dev.telec.migrate.internal.adapter.out.state.StateJournal.CRC_KEY",
                     "the private bytes of a journal line's \",\"crc\":\"\" key, only read"));
 
     /** Types whose instances change after they are built: a static one is state shared by every run in the JVM. */
@@ -304,6 +306,17 @@ class ArchitectureTest {
                     found.add(type.getName() + " " + where + " mentions " + t.getName())));
         }
         assertThat(found).as("a public signature in the public packages names an internal type").isEmpty();
+    }
+
+    @Test
+    void everythingOutsideThePublicPackagesIsInAnInternalPackage() {
+        List<String> found = TELEC.stream()
+                .filter(c -> c.getPackageName().startsWith("dev.telec.migrate"))
+                .filter(c -> !c.getPackageName().startsWith("dev.telec.migrations"))
+                .filter(c -> !PUBLIC_PACKAGES.contains(c.getPackageName()))
+                .filter(c -> !c.getPackageName().startsWith("dev.telec.migrate.internal."))
+                .map(JavaClass::getName).distinct().sorted().toList();
+        assertThat(found).as("a package that is not public is named internal (docs/architecture.md)").isEmpty();
     }
 
     /** A public type's declaration, and whether a Javadoc comment ends right above it (annotations between). */

@@ -1,17 +1,17 @@
 package dev.telec.migrate;
 
-import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
-import dev.telec.migrate.adapter.out.manifest.FileManifests;
-import dev.telec.migrate.adapter.out.sandbox.JimfsSandbox;
-import dev.telec.migrate.adapter.out.state.JsonStateStore;
-import dev.telec.migrate.application.MarkService;
-import dev.telec.migrate.application.MigrationRunner;
-import dev.telec.migrate.application.Migrator;
-import dev.telec.migrate.application.RepairService;
-import dev.telec.migrate.application.SimulatingMigrator;
-import dev.telec.migrate.application.StampService;
-import dev.telec.migrate.application.StatusService;
-import dev.telec.migrate.application.ValidateService;
+import dev.telec.migrate.internal.adapter.out.lock.FileHomeLocks;
+import dev.telec.migrate.internal.adapter.out.manifest.FileManifests;
+import dev.telec.migrate.internal.adapter.out.sandbox.JimfsSandbox;
+import dev.telec.migrate.internal.adapter.out.state.JsonStateStore;
+import dev.telec.migrate.internal.application.MarkService;
+import dev.telec.migrate.internal.application.MigrationRunner;
+import dev.telec.migrate.internal.application.Migrator;
+import dev.telec.migrate.internal.application.RepairService;
+import dev.telec.migrate.internal.application.SimulatingMigrator;
+import dev.telec.migrate.internal.application.StampService;
+import dev.telec.migrate.internal.application.StatusService;
+import dev.telec.migrate.internal.application.ValidateService;
 import dev.telec.migrate.application.port.in.DryRunUseCase;
 import dev.telec.migrate.application.port.in.MarkUseCase;
 import dev.telec.migrate.application.port.in.MigrateUseCase;
@@ -19,9 +19,9 @@ import dev.telec.migrate.application.port.in.RepairUseCase;
 import dev.telec.migrate.application.port.in.StampUseCase;
 import dev.telec.migrate.application.port.in.StatusUseCase;
 import dev.telec.migrate.application.port.in.ValidateUseCase;
-import dev.telec.migrate.application.port.out.HomeLocks;
-import dev.telec.migrate.application.port.out.Manifests;
-import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.internal.application.port.out.HomeLocks;
+import dev.telec.migrate.internal.application.port.out.Manifests;
+import dev.telec.migrate.internal.application.port.out.StateStore;
 import java.time.Clock;
 
 /**

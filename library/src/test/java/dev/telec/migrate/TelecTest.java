@@ -196,7 +196,7 @@ class TelecTest {
 
     @Test
     void theArtifactBringsNoCommandLineNoPicocliAndNoGuice() {
-        for (String name : new String[] {"dev.telec.migrate.adapter.in.cli.Main", "picocli.CommandLine",
+        for (String name : new String[] {"dev.telec.migrate.internal.adapter.in.cli.Main", "picocli.CommandLine",
                 "com.google.inject.Guice"}) {
             assertThatThrownBy(() -> Class.forName(name)).as(name).isInstanceOf(ClassNotFoundException.class);
         }

@@ -3,8 +3,8 @@ package dev.telec.migrate.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.in.cli.Cli;
-import dev.telec.migrate.adapter.in.cli.TelecModule;
+import dev.telec.migrate.internal.adapter.in.cli.Cli;
+import dev.telec.migrate.internal.adapter.in.cli.TelecModule;
 import dev.telec.migrate.steps.MarkerStep;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.telec.migrate.reliability;
 
-import dev.telec.migrate.adapter.out.fs.AtomicFiles;
+import dev.telec.migrate.internal.adapter.out.fs.AtomicFiles;
 import dev.telec.migrate.spi.Migration;
 import dev.telec.migrate.spi.MigrationContext;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.telec.migrate.reliability;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.in.cli.TelecModule;
-import dev.telec.migrate.application.port.out.Backups;
-import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.internal.adapter.in.cli.TelecModule;
+import dev.telec.migrate.internal.application.port.out.Backups;
+import dev.telec.migrate.internal.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.Version;
 import dev.telec.migrate.steps.AppendStep;
@@ -105,7 +105,7 @@ public final class KillHarness {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-Dtelec.test.stepMillis=" + STEP_MILLIS,
-                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main",
+                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.internal.adapter.in.cli.Main",
                 "migrate", "--quiet", "--create-home", "--home", home.toString(), "--migrations", manifest.toString());
         return new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

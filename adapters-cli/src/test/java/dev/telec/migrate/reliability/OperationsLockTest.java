@@ -3,10 +3,10 @@ package dev.telec.migrate.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.in.cli.Cli;
-import dev.telec.migrate.adapter.in.cli.TelecModule;
-import dev.telec.migrate.adapter.out.lock.FileHomeLocks;
-import dev.telec.migrate.application.port.out.HomeLocks;
+import dev.telec.migrate.internal.adapter.in.cli.Cli;
+import dev.telec.migrate.internal.adapter.in.cli.TelecModule;
+import dev.telec.migrate.internal.adapter.out.lock.FileHomeLocks;
+import dev.telec.migrate.internal.application.port.out.HomeLocks;
 import dev.telec.migrate.steps.BlockingStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +42,7 @@ class OperationsLockTest {
         Files.writeString(manifest.resolve("v1.0.0/001_block.yaml"), "class: " + BlockingStep.class.getName() + "\n");
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process holder = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.telec.migrate.adapter.in.cli.Main", "migrate", "--quiet", "--home", home.toString(),
+                "dev.telec.migrate.internal.adapter.in.cli.Main", "migrate", "--quiet", "--home", home.toString(),
                 "--migrations", manifest.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.txt").toFile()).start();
         try {

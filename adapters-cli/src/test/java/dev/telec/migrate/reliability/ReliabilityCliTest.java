@@ -30,7 +30,7 @@ class ReliabilityCliTest {
     private Process childRun(Path manifest) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "dev.telec.migrate.adapter.in.cli.Main", "migrate", "--quiet", "--home", in.home.toString(),
+                "dev.telec.migrate.internal.adapter.in.cli.Main", "migrate", "--quiet", "--home", in.home.toString(),
                 "--migrations", manifest.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("child.txt").toFile()).start();
     }

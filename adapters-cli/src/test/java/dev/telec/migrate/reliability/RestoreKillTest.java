@@ -3,9 +3,9 @@ package dev.telec.migrate.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.in.cli.Cli;
-import dev.telec.migrate.adapter.in.cli.TelecModule;
-import dev.telec.migrate.adapter.out.state.JsonStateStore;
+import dev.telec.migrate.internal.adapter.in.cli.Cli;
+import dev.telec.migrate.internal.adapter.in.cli.TelecModule;
+import dev.telec.migrate.internal.adapter.out.state.JsonStateStore;
 import dev.telec.migrate.domain.HistoryEntry;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.domain.StepOutcome;
@@ -51,7 +51,7 @@ class RestoreKillTest {
         runs++;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main"));
+                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.internal.adapter.in.cli.Main"));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(work.resolve("stderr.txt").toFile()).start();

@@ -30,7 +30,7 @@ class ScriptDryRunInterruptTest {
         Files.setPosixFilePermissions(step, PosixFilePermissions.fromString("rwx------"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process telec = new ProcessBuilder(java, "-Djava.io.tmpdir=" + temp, "-cp", System.getProperty("java.class.path"),
-                "dev.telec.migrate.adapter.in.cli.Main", "migrate", "--dry-run", "--home", home.toString(),
+                "dev.telec.migrate.internal.adapter.in.cli.Main", "migrate", "--dry-run", "--home", home.toString(),
                 "--migrations", work.resolve("manifest").toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(work.resolve("stderr.txt").toFile()).start();
 

@@ -35,7 +35,7 @@ final class ChildTelec {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtelec.test.stepMillis=" + stepMillis,
-                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.adapter.in.cli.Main"));
+                "-cp", System.getProperty("java.class.path"), "dev.telec.migrate.internal.adapter.in.cli.Main"));
         command.addAll(List.of(args));
         return command;
     }

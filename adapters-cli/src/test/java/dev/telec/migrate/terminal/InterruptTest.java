@@ -3,8 +3,8 @@ package dev.telec.migrate.terminal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Guice;
-import dev.telec.migrate.adapter.in.cli.TelecModule;
-import dev.telec.migrate.application.port.out.StateStore;
+import dev.telec.migrate.internal.adapter.in.cli.TelecModule;
+import dev.telec.migrate.internal.application.port.out.StateStore;
 import dev.telec.migrate.domain.MigrationState;
 import dev.telec.migrate.steps.AppendStep;
 import java.nio.charset.StandardCharsets;

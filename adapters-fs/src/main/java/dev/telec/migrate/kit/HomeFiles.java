@@ -1,6 +1,6 @@
 package dev.telec.migrate.kit;
 
-import dev.telec.migrate.adapter.out.fs.AtomicFiles;
+import dev.telec.migrate.internal.adapter.out.fs.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

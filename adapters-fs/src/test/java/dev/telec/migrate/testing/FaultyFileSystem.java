@@ -1,6 +1,6 @@
 package dev.telec.migrate.testing;
 
-import dev.telec.migrate.adapter.out.fs.ForwardingFileSystem;
+import dev.telec.migrate.internal.adapter.out.fs.ForwardingFileSystem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;

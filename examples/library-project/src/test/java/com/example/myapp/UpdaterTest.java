@@ -54,7 +54,7 @@ class UpdaterTest {
     @Test
     void theArtifactBringsNeitherTheCommandLineNorTeleClaudesSteps() {
         assertNull(getClass().getClassLoader().getResource(StepSource.BUNDLED_ROOT), "TeleClaude's steps");
-        for (String name : List.of("picocli.CommandLine", "dev.telec.migrate.adapter.in.cli.Main", "com.google.inject.Guice")) {
+        for (String name : List.of("picocli.CommandLine", "dev.telec.migrate.internal.adapter.in.cli.Main", "com.google.inject.Guice")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(name), name);
         }
     }
