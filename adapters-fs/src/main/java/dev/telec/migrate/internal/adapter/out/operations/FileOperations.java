@@ -97,15 +97,7 @@ final class FileOperations {
                     if (!target.getParent().equals(source.getParent())) sync(durability, target.getParent());
                 } catch (DirectoryNotEmptyException e) {
                     // another file store: copy completely beside the target, rename into place, then delete
-                    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
-                    try {
-                        copyTree(source, partial, durability);
-                        Files.move(partial, target);
-                        sync(durability, target.getParent());
-                    } catch (IOException | RuntimeException failure) {
-                        if (exists(partial)) FileTrees.delete(partial);
-                        throw failure;
-                    }
+                    copyTreeWhole(source, target, durability);
                     FileTrees.delete(source);
                     sync(durability, source.getParent());
                 }
@@ -137,15 +129,7 @@ final class FileOperations {
                 if (target.startsWith(source)) throw new OperationFailure("cannot copy " + source + " into itself (" + target + ")");
                 createParentsOfConfined(target, durability); // resolve() has just confined it
                 if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-                    Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
-                    try {
-                        copyTree(source, partial, durability);
-                        Files.move(partial, target);
-                        sync(durability, target.getParent());
-                    } catch (IOException | RuntimeException failure) {
-                        if (exists(partial)) FileTrees.delete(partial);
-                        throw failure;
-                    }
+                    copyTreeWhole(source, target, durability);
                 } else {
                     AtomicFiles.write(target, Files.readAllBytes(source), permissionsOf(source));
                 }
@@ -249,6 +233,22 @@ final class FileOperations {
     /** Makes changed entries of {@code dir} durable before the step's record is. */
     static void sync(DurabilityBarrier durability, Path dir) throws IOException {
         if (dir != null) durability.syncBeforeRecord(dir);
+    }
+
+    /**
+     * Copies the tree at {@code source} to {@code target} whole or not at all: into a hidden sibling first, renamed
+     * into place once complete; a failure removes the sibling.
+     */
+    private static void copyTreeWhole(Path source, Path target, DurabilityBarrier durability) throws IOException {
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            copyTree(source, partial, durability);
+            Files.move(partial, target);
+            sync(durability, target.getParent());
+        } catch (IOException | RuntimeException failure) {
+            if (exists(partial)) FileTrees.delete(partial);
+            throw failure;
+        }
     }
 
     static void copyTree(Path source, Path target, DurabilityBarrier durability) throws IOException {
