@@ -103,7 +103,7 @@ public final class Cli {
     }
 
     /** Verbs that read the whole model: the help of any command, and completion scripts for every command. */
-    private static final Set<String> WHOLE_MODEL_VERBS = Set.of("help", "completion");
+    static final Set<String> WHOLE_MODEL_VERBS = Set.of("help", "completion");
 
     /**
      * Our commands come from the injector. Picocli's own helpers (collections, its built-in types) come

@@ -27,9 +27,12 @@ final class Preload {
     private Preload() {
     }
 
-    /** Starts it when {@code args} name a verb (not for {@code --version}, {@code help} or {@code completion}). */
+    /**
+     * Starts it when {@code args} name a verb that runs: not for {@code --version}, nor for the verbs that only print
+     * the model ({@link Cli#WHOLE_MODEL_VERBS}).
+     */
     static void startFor(String... args) {
-        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help") && !args[0].equals("completion")) {
+        if (args.length > 0 && !args[0].startsWith("-") && !Cli.WHOLE_MODEL_VERBS.contains(args[0])) {
             start();
         }
     }

@@ -58,6 +58,10 @@ final class FileOperations {
         }
     }
 
+    private static OperationFailure bothExist(Path source, Path target) {
+        return new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
+    }
+
     /**
      * {@code move {from, to}}: satisfied when {@code from} is absent (moved, or nothing to move); {@code to}
      * existing too is a conflict.
@@ -77,18 +81,14 @@ final class FileOperations {
         public void apply(Path home, DurabilityBarrier durability) throws IOException {
             // every conflict is found before anything moves, so that a glob is not left half-moved
             for (HomePattern.Match m : from.matches(home)) {
-                if (exists(m.path()) && exists(to.resolve(home, m.captures()))) {
-                    throw new OperationFailure("both " + m.path() + " and " + to.resolve(home, m.captures())
-                            + " exist; merge them by hand and remove " + m.path());
-                }
+                Path target = to.resolve(home, m.captures());
+                if (exists(m.path()) && exists(target)) throw bothExist(m.path(), target);
             }
             for (HomePattern.Match m : from.matches(home)) {
                 Path source = m.path();
                 if (!exists(source)) continue;
                 Path target = to.resolve(home, m.captures());
-                if (exists(target)) {
-                    throw new OperationFailure("both " + source + " and " + target + " exist; merge them by hand and remove " + source);
-                }
+                if (exists(target)) throw bothExist(source, target); // two sources moved to one target
                 if (target.startsWith(source)) throw new OperationFailure("cannot move " + source + " into itself (" + target + ")");
                 createParentsOfConfined(target, durability); // resolve() has just confined it
                 try {
